@@ -1,0 +1,38 @@
+//! The `lagebild` command line: each subcommand runs the pipeline up to one stage.
+
+mod parse;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// lagebild turns news articles (German and English; text, HTML, RSS/Atom, JSON Lines) into a situation
+/// picture: who reports which figure from whom, where sources disagree, what happened when.
+///
+/// Exit codes: 0 all inputs read; 1 some inputs could not be read (each named on stderr, the rest was
+/// processed); 2 bad command line.
+#[derive(Parser)]
+#[command(name = "lagebild", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and print them cleaned, with title, date, outlet and language.
+    Parse(parse::ParseArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lagebild: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

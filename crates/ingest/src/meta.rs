@@ -1,0 +1,226 @@
+//! Metadata found in text: publication dates in header lines, outlets from signatures.
+
+use crate::rules::{self, Rules};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+/// A date found in a header, with the precision the text gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderDate {
+    /// `2024-10`
+    Month(i32, u32),
+    Day(NaiveDate),
+    /// Local time as printed; German outlets print Central European time.
+    DateTime(NaiveDateTime),
+}
+
+impl HeaderDate {
+    fn precision(&self) -> u8 {
+        match self {
+            HeaderDate::Month(..) => 0,
+            HeaderDate::Day(_) => 1,
+            HeaderDate::DateTime(_) => 2,
+        }
+    }
+
+    /// ISO 8601; local date-times get the Europe/Berlin offset in force on that day.
+    pub fn to_iso(&self) -> String {
+        match self {
+            HeaderDate::Month(y, m) => format!("{y:04}-{m:02}"),
+            HeaderDate::Day(d) => d.format("%Y-%m-%d").to_string(),
+            HeaderDate::DateTime(dt) => match chrono_tz::Europe::Berlin.from_local_datetime(dt).earliest() {
+                Some(local) => local.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                None => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            },
+        }
+    }
+
+    /// Keeps the more precise of two dates.
+    pub fn better(a: Option<HeaderDate>, b: Option<HeaderDate>) -> Option<HeaderDate> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if b.precision() > a.precision() { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Finds a date in a header fragment: `21.10.2024 13:07 Uhr`, `21.10.2024`, `12. März 2025`,
+/// `March 12, 2025`, `2024-10-21`, `2024-10`.
+pub fn parse_date(s: &str) -> Option<HeaderDate> {
+    let tokens: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
+    for (i, tok) in tokens.iter().enumerate() {
+        let tok = tok.trim_end_matches(['.', ':', ';']);
+        if let Some(date) = dotted_date(tok).or_else(|| iso_date(tok)) {
+            let time = tokens.get(i + 1).and_then(|t| clock(t));
+            return Some(match (date, time) {
+                (HeaderDate::Day(d), Some(t)) => HeaderDate::DateTime(d.and_time(t)),
+                (d, _) => d,
+            });
+        }
+        if let Some(d) = day_month_name_year(&tokens[i..]).or_else(|| month_name_day_year(&tokens[i..])) {
+            return Some(HeaderDate::Day(d));
+        }
+    }
+    None
+}
+
+fn dotted_date(tok: &str) -> Option<HeaderDate> {
+    let parts: Vec<&str> = tok.split('.').collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    let d = parts[0].parse().ok()?;
+    let m = parts[1].parse().ok()?;
+    let y = parts[2].parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d).map(HeaderDate::Day)
+}
+
+fn iso_date(tok: &str) -> Option<HeaderDate> {
+    let date_part = tok.split('T').next()?;
+    let parts: Vec<&str> = date_part.split('-').collect();
+    if parts[0].len() != 4 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let y: i32 = parts[0].parse().ok()?;
+    let m: u32 = parts.get(1)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1800..=2200).contains(&y) {
+        return None;
+    }
+    match parts.get(2) {
+        Some(d) if parts.len() == 3 => NaiveDate::from_ymd_opt(y, m, d.parse().ok()?).map(HeaderDate::Day),
+        None => Some(HeaderDate::Month(y, m)),
+        _ => None,
+    }
+}
+
+fn clock(tok: &str) -> Option<NaiveTime> {
+    let (h, m) = tok.split_once(':')?;
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.trim_end_matches(['.', ',']).parse().ok()?, 0)
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    rules::ALL.iter().flat_map(|r| r.months.iter()).find(|(name, _)| *name == w).map(|&(_, n)| n)
+}
+
+fn year(tok: &str) -> Option<i32> {
+    let t = tok.trim_end_matches(['.', ',']);
+    (t.len() == 4).then(|| t.parse().ok()).flatten()
+}
+
+/// `12. März 2025`
+fn day_month_name_year(t: &[&str]) -> Option<NaiveDate> {
+    let day: u32 = t.first()?.strip_suffix('.')?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year(t.get(2)?)?, month_number(t.get(1)?)?, day)
+}
+
+/// `March 12, 2025`
+fn month_name_day_year(t: &[&str]) -> Option<NaiveDate> {
+    let month = month_number(t.first()?)?;
+    let day: u32 = t.get(1)?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+    NaiveDate::from_ymd_opt(year(t.get(2)?)?, month, day)
+}
+
+/// Normalises a metadata date (RFC 3339, RFC 2822, ISO date, or a header-style date) to ISO 8601.
+pub fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    }
+    if let Ok(dt) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+        return Some(dt.format("%Y-%m-%dT%H:%M:%S").to_string());
+    }
+    parse_date(s).map(|d| d.to_iso())
+}
+
+/// An outlet named by a teaser, bio or footer line ("Folgst du schon 20 Minuten auf Whatsapp?").
+pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
+    let lower = line.to_lowercase();
+    for (before, after) in rules.outlet_frames {
+        let Some(pos) = lower.find(before) else {
+            continue;
+        };
+        // A bio frame (" ist seit 20") names the outlet after "bei".
+        let (from, to_marker) = if before.starts_with(" ist seit") {
+            let Some(bei) = lower[pos..].find(" bei ") else {
+                continue;
+            };
+            (pos + bei + " bei ".len(), ".")
+        } else {
+            (pos + before.len(), *after)
+        };
+        let rest = &line[from..];
+        let end = rest.to_lowercase().find(to_marker).unwrap_or(rest.len());
+        let name = rest[..end].trim().trim_end_matches(['.', ',', '!', '?']);
+        if (2..=40).contains(&name.chars().count()) && name.split_whitespace().count() <= 4 {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// A wire agency named in a dateline at the start of a paragraph: "Kiew (dpa).", "BERLIN (AFP) -".
+pub fn agency_in_dateline(text: &str) -> Option<&'static str> {
+    text.split("\n\n").find_map(|p| agency_in_paragraph_head(&p.chars().take(60).collect::<String>()))
+}
+
+fn agency_in_paragraph_head(head: &str) -> Option<&'static str> {
+    let mut rest = head;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else { break };
+        let inside = after[..close].trim().to_lowercase();
+        let first = inside.split(['/', ',', ' ']).next().unwrap_or("");
+        if let Some(&(_, name)) = rules::AGENCIES.iter().find(|(key, _)| *key == first) {
+            let before = rest[..open].trim_end();
+            // A dateline: place name right before, and the sentence goes on after it.
+            if before.chars().last().is_some_and(|c| c.is_alphabetic()) && !inside.starts_with("zu ") {
+                return Some(name);
+            }
+        }
+        rest = &after[close..];
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_header_dates() {
+        assert_eq!(parse_date("Stand: 21.10.2024 13:07 Uhr").unwrap().to_iso(), "2024-10-21T13:07:00+02:00");
+        assert_eq!(parse_date("Stand: 02.12.2024 08:00 Uhr").unwrap().to_iso(), "2024-12-02T08:00:00+01:00");
+        assert_eq!(parse_date("date 2024-10").unwrap().to_iso(), "2024-10");
+        assert_eq!(parse_date("Veröffentlicht am 12. März 2025").unwrap().to_iso(), "2025-03-12");
+        assert_eq!(parse_date("Published March 12, 2025").unwrap().to_iso(), "2025-03-12");
+        assert_eq!(parse_date("Publiziert"), None);
+    }
+
+    #[test]
+    fn normalizes_metadata_dates() {
+        assert_eq!(normalize_date("Tue, 11 Mar 2025 09:30:00 +0100").unwrap(), "2025-03-11T09:30:00+01:00");
+        assert_eq!(normalize_date("2025-03-11").unwrap(), "2025-03-11");
+    }
+
+    #[test]
+    fn finds_outlets_in_teasers_and_bios() {
+        let de = rules::ALL[0];
+        assert_eq!(outlet_in_line("Folgst du schon Tagblatt Nord auf Whatsapp?", de).as_deref(), Some("Tagblatt Nord"));
+        assert_eq!(
+            outlet_in_line("Erika Muster (emu) ist seit 2019 bei Rheinblick. Sie schreibt über Politik.", de)
+                .as_deref(),
+            Some("Rheinblick")
+        );
+        assert_eq!(outlet_in_line("Die Regierung sagte nichts.", de), None);
+    }
+
+    #[test]
+    fn finds_agencies_in_datelines_only() {
+        assert_eq!(agency_in_dateline("Kiew (dpa). Der Präsident sagte"), Some("dpa"));
+        assert_eq!(agency_in_dateline("PARIS (AFP) - The minister"), Some("AFP"));
+        assert_eq!(agency_in_dateline("Ein Bild. (zu dpa: «Titel»)"), None);
+    }
+}
