@@ -4,10 +4,40 @@
 //! tested and replaced on its own. Offsets are always Unicode code points, end exclusive.
 
 mod article;
+mod figure;
 mod span;
+mod time;
 
 pub use article::{Article, RemovalReason, Removed};
+pub use figure::{Approx, Figure, FigureKind};
 pub use span::Span;
+pub use time::{TimeExpr, TimeKind, TimeMod};
 
 /// Version of the JSON documents lagebild writes; bumped only on purpose (see `docs/schema.md`).
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The languages lagebild has rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl Lang {
+    /// From an ISO 639-1 code; `None` for languages without rules.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+}

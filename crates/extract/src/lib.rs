@@ -1,0 +1,5 @@
+//! Extractors: each reads one text (and its language and reference date) and returns facts with their
+//! evidence spans (code point offsets into that text, end exclusive).
+
+pub mod figures;
+pub mod times;

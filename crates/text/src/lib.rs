@@ -1,0 +1,4 @@
+//! Text analysis shared by every extractor: the number grammar (digits and number words, German and
+//! English), and later sentences, tokens and lemmas.
+
+pub mod numbers;
