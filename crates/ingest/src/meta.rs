@@ -153,7 +153,12 @@ pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
         };
         let rest = &line[from..];
         let end = rest.to_lowercase().find(to_marker).unwrap_or(rest.len());
-        let name = rest[..end].trim().trim_end_matches(['.', ',', '!', '?']);
+        let mut name = rest[..end].trim().trim_end_matches(['.', ',', '!', '?']);
+        for article in ["der ", "die ", "das ", "dem ", "den ", "the "] {
+            if name.len() > article.len() && name[..article.len()].eq_ignore_ascii_case(article) {
+                name = &name[article.len()..];
+            }
+        }
         if (2..=40).contains(&name.chars().count()) && name.split_whitespace().count() <= 4 {
             return Some(name.to_string());
         }

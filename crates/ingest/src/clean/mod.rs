@@ -117,7 +117,7 @@ fn mark_link_lists(paragraphs: &[String], verdicts: &mut [Option<RemovalReason>]
             && verdicts[j].is_none()
             && is_link_like(bullet_body(&paragraphs[j]).unwrap_or(&paragraphs[j]))
         {
-            if j + 1 == paragraphs.len() || !is_sentence_like(&paragraphs[j]) {
+            if !is_sentence_like(&paragraphs[j]) {
                 verdicts[j] = Some(RemovalReason::LinkList);
             }
             j += 1;
