@@ -5,7 +5,6 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use lagebild_core::Article;
 use lagebild_ingest::{self as ingest, Format, IngestError, Options};
-use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,33 +35,14 @@ fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String>
     encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| format!("unknown encoding '{label}'"))
 }
 
-/// Reads every input in parallel (order kept), reports bad ones on stderr and returns the articles.
+/// Reads every input with a progress bar on a terminal (hidden when stderr is not one).
 pub fn read_all(paths: &[PathBuf], options: &Options) -> (Vec<Article>, Vec<IngestError>) {
     let files = ingest::source::expand(paths);
     let progress = ProgressBar::new(files.len() as u64);
     progress.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} inputs {per_sec}").expect("valid template"));
-    let results: Vec<Vec<Result<Article, IngestError>>> = files
-        .into_par_iter()
-        .map(|file| {
-            let out = match file.and_then(|p| ingest::source::read(&p)) {
-                Ok(input) => ingest::parse_input(&input, options),
-                Err(e) => vec![Err(e)],
-            };
-            progress.inc(1);
-            out
-        })
-        .collect();
+    let out = ingest::read_all(files, options, &|| progress.inc(1));
     progress.finish_and_clear();
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(e) => errors.push(e),
-        }
-    }
-    ingest::remove_outlet_repeats(&mut articles);
-    (articles, errors)
+    out
 }
 
 pub fn run(args: ParseArgs) -> Result<ExitCode> {

@@ -26,6 +26,8 @@ pub use html::{extract_html, HtmlPage};
 pub use source::Input;
 
 use lagebild_core::Article;
+use rayon::prelude::*;
+use std::path::PathBuf;
 
 /// How inputs are read; the defaults sniff everything.
 #[derive(Debug, Clone, Default)]
@@ -71,4 +73,35 @@ fn finish(article: &mut Article) {
     if article.id.is_empty() {
         article.id = id::content_id(&article.text);
     }
+}
+
+/// Reads files (from [`source::expand`]) in parallel, keeping input order, then runs the batch cleaning
+/// step; `tick` is called once per file (for a progress bar). Bad inputs come back as errors, the rest is
+/// still read.
+pub fn read_all(
+    files: Vec<Result<PathBuf, IngestError>>,
+    options: &Options,
+    tick: &(dyn Fn() + Sync),
+) -> (Vec<Article>, Vec<IngestError>) {
+    let results: Vec<Vec<Result<Article, IngestError>>> = files
+        .into_par_iter()
+        .map(|file| {
+            let out = match file.and_then(|p| source::read(&p)) {
+                Ok(input) => parse_input(&input, options),
+                Err(e) => vec![Err(e)],
+            };
+            tick();
+            out
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    remove_outlet_repeats(&mut articles);
+    (articles, errors)
 }

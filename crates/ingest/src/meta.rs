@@ -1,7 +1,7 @@
 //! Metadata found in text: publication dates in header lines, outlets from signatures.
 
 use crate::rules::{self, Rules};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 
 /// A date found in a header, with the precision the text gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,8 +9,10 @@ pub enum HeaderDate {
     /// `2024-10`
     Month(i32, u32),
     Day(NaiveDate),
-    /// Local time as printed; German outlets print Central European time.
+    /// Local time as printed; without a zone, German-style times are read as Central European time.
     DateTime(NaiveDateTime),
+    /// A time with a printed zone ("4:05 pm KST"), offset in minutes.
+    Zoned(NaiveDateTime, i32),
 }
 
 impl HeaderDate {
@@ -18,7 +20,7 @@ impl HeaderDate {
         match self {
             HeaderDate::Month(..) => 0,
             HeaderDate::Day(_) => 1,
-            HeaderDate::DateTime(_) => 2,
+            HeaderDate::DateTime(_) | HeaderDate::Zoned(..) => 2,
         }
     }
 
@@ -29,6 +31,13 @@ impl HeaderDate {
             HeaderDate::Day(d) => d.format("%Y-%m-%d").to_string(),
             HeaderDate::DateTime(dt) => match chrono_tz::Europe::Berlin.from_local_datetime(dt).earliest() {
                 Some(local) => local.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                None => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            },
+            HeaderDate::Zoned(dt, minutes) => match chrono::FixedOffset::east_opt(minutes * 60) {
+                Some(offset) => match offset.from_local_datetime(dt).single() {
+                    Some(t) => t.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                    None => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                },
                 None => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
             },
         }
@@ -46,21 +55,46 @@ impl HeaderDate {
 /// Finds a date in a header fragment: `21.10.2024 13:07 Uhr`, `21.10.2024`, `12. März 2025`,
 /// `March 12, 2025`, `2024-10-21`, `2024-10`.
 pub fn parse_date(s: &str) -> Option<HeaderDate> {
-    let tokens: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> =
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '·').filter(|t| !t.is_empty()).collect();
     for (i, tok) in tokens.iter().enumerate() {
         let tok = tok.trim_end_matches(['.', ':', ';']);
-        if let Some(date) = dotted_date(tok).or_else(|| iso_date(tok)) {
-            let time = tokens.get(i + 1).and_then(|t| clock(t));
-            return Some(match (date, time) {
-                (HeaderDate::Day(d), Some(t)) => HeaderDate::DateTime(d.and_time(t)),
-                (d, _) => d,
-            });
-        }
-        if let Some(d) = day_month_name_year(&tokens[i..]).or_else(|| month_name_day_year(&tokens[i..])) {
-            return Some(HeaderDate::Day(d));
-        }
+        let (date, used) = match dotted_date(tok).or_else(|| iso_date(tok)) {
+            Some(d) => (d, 1),
+            None => match day_month_name_year(&tokens[i..]).or_else(|| month_name_day_year(&tokens[i..])) {
+                Some(d) => (HeaderDate::Day(d), 3),
+                None => continue,
+            },
+        };
+        let HeaderDate::Day(day) = date else { return Some(date) };
+        return Some(match time_after(&tokens[i + used..]) {
+            Some((t, Some(zone))) => HeaderDate::Zoned(day.and_time(t), zone),
+            Some((t, None)) => HeaderDate::DateTime(day.and_time(t)),
+            None => date,
+        });
     }
     None
+}
+
+/// A clock time right after a date, skipping "at", "um", dashes: "13:07 Uhr", "4:05 pm KST", "6:48 p.m. ADT".
+fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<i32>)> {
+    let mut it = tokens
+        .iter()
+        .map(|t| t.trim_end_matches(['.', ',']).to_lowercase())
+        .skip_while(|t| matches!(t.as_str(), "at" | "um" | "–" | "-" | "—"));
+    let clock_tok = it.next()?;
+    let mut time = clock(&clock_tok)?;
+    let mut next = it.next();
+    match next.as_deref() {
+        Some("pm" | "p.m") if time.hour() < 12 => {
+            time += chrono::Duration::hours(12);
+            next = it.next();
+        }
+        Some("am" | "a.m") => next = it.next(),
+        _ => {}
+    }
+    let zone = next.and_then(|z| rules::ZONES.iter().find(|(name, _)| *name == z).map(|&(_, m)| m));
+    Some((time, zone))
 }
 
 fn dotted_date(tok: &str) -> Option<HeaderDate> {
@@ -94,6 +128,9 @@ fn iso_date(tok: &str) -> Option<HeaderDate> {
 
 fn clock(tok: &str) -> Option<NaiveTime> {
     let (h, m) = tok.split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
     NaiveTime::from_hms_opt(h.parse().ok()?, m.trim_end_matches(['.', ',']).parse().ok()?, 0)
 }
 
@@ -107,9 +144,10 @@ fn year(tok: &str) -> Option<i32> {
     (t.len() == 4).then(|| t.parse().ok()).flatten()
 }
 
-/// `12. März 2025`
+/// `12. März 2025`, `20 May 2025`
 fn day_month_name_year(t: &[&str]) -> Option<NaiveDate> {
-    let day: u32 = t.first()?.strip_suffix('.')?.parse().ok()?;
+    let first = t.first()?;
+    let day: u32 = first.strip_suffix('.').unwrap_or(first).parse().ok()?;
     NaiveDate::from_ymd_opt(year(t.get(2)?)?, month_number(t.get(1)?)?, day)
 }
 
@@ -144,10 +182,12 @@ pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
         };
         // A bio frame (" ist seit 20") names the outlet after "bei".
         let (from, to_marker) = if before.starts_with(" ist seit") {
-            let Some(bei) = lower[pos..].find(" bei ") else {
+            let found = [" bei ", " beim "].iter().find_map(|w| lower[pos..].find(w).map(|i| (i, w.len())));
+            let Some((bei, len)) = found else {
                 continue;
             };
-            (pos + bei + " bei ".len(), ".")
+            // " und berichtet …" may follow the outlet name.
+            (pos + bei + len, if lower[pos + bei..].contains(" und ") { " und" } else { "." })
         } else {
             (pos + before.len(), *after)
         };
@@ -164,6 +204,25 @@ pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
         }
     }
     None
+}
+
+/// The outlet a masthead or footer line names in its first field: "Saale-Kurier – Nachrichten aus Halle",
+/// "The Harbour Times · Serving Port Carrick", "© 2025 Pacific Ledger. All rights reserved."
+pub fn outlet_in_masthead(line: &str) -> Option<String> {
+    let mut rest = line.trim().trim_start_matches('©').trim_start();
+    if let Some(after) = rest.strip_prefix("Copyright ") {
+        rest = after;
+    }
+    if let Some((year, after)) = rest.split_once(' ') {
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+            rest = after;
+        }
+    }
+    let end = rules::FIELD_SEPARATORS.iter().filter_map(|sep| rest.find(sep)).min()?;
+    let name = rest[..end].trim().trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    ((1..=4).contains(&words.len()) && capitalised).then(|| name.to_string())
 }
 
 /// A wire agency named in a dateline at the start of a paragraph: "Kiew (dpa).", "BERLIN (AFP) -".
@@ -202,6 +261,16 @@ mod tests {
         assert_eq!(parse_date("Veröffentlicht am 12. März 2025").unwrap().to_iso(), "2025-03-12");
         assert_eq!(parse_date("Published March 12, 2025").unwrap().to_iso(), "2025-03-12");
         assert_eq!(parse_date("Publiziert"), None);
+        assert_eq!(parse_date("Publiziert 11. Juni 2025, 09:12").unwrap().to_iso(), "2025-06-11T09:12:00+02:00");
+        assert_eq!(parse_date("Published: 20 May 2025, 4:05 pm KST").unwrap().to_iso(), "2025-05-20T16:05:00+09:00");
+        assert_eq!(
+            parse_date("Posted Sunday, July 13, 2025 at 6:48 p.m. ADT").unwrap().to_iso(),
+            "2025-07-13T18:48:00-03:00"
+        );
+        assert_eq!(
+            parse_date("14.03.2025, 18:20 Uhr | Lesezeit: 3 Min.").unwrap().to_iso(),
+            "2025-03-14T18:20:00+01:00"
+        );
     }
 
     #[test]
@@ -220,6 +289,13 @@ mod tests {
             Some("Rheinblick")
         );
         assert_eq!(outlet_in_line("Die Regierung sagte nichts.", de), None);
+    }
+
+    #[test]
+    fn finds_outlets_in_mastheads() {
+        assert_eq!(outlet_in_masthead("Nordblatt – Nachrichten aus dem Norden").as_deref(), Some("Nordblatt"));
+        assert_eq!(outlet_in_masthead("© 2025 Bay Courier. All rights reserved.").as_deref(), Some("Bay Courier"));
+        assert_eq!(outlet_in_masthead("Reporting by staff; editing by desk"), None);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 use crate::clean::{self, shape};
 use crate::meta::{self, HeaderDate};
-use crate::rules;
 use lagebild_core::{Article, RemovalReason, Removed};
 
 /// Reads one plain-text article; never fails, since any text is an article (emptiness is caught earlier).
@@ -20,7 +19,7 @@ pub fn read(name: &str, raw: &str) -> Article {
     }
     removed.append(&mut cleaned.removed);
     let text = cleaned.kept.join("\n\n");
-    let outlet = cleaned.outlet.or(header.outlet).or_else(|| meta::agency_in_dateline(&text).map(str::to_string));
+    let outlet = cleaned.outlet.or_else(|| meta::agency_in_dateline(&text).map(str::to_string));
     let title = header.title.or_else(|| first_sentence(&text));
     Article {
         id: String::new(),
@@ -45,7 +44,6 @@ fn paragraphs(raw: &str) -> Vec<String> {
 struct Header {
     title: Option<String>,
     date: Option<HeaderDate>,
-    outlet: Option<String>,
     removed: Vec<Removed>,
     /// The paragraphs left for the cleaner.
     body: Vec<String>,
@@ -54,7 +52,7 @@ struct Header {
 /// The first line may hold a date line (`date 2024-10`), a kicker and title, and `Stand: … Uhr`, glued
 /// together; it is a title when it is shaped like a headline, else a lead that stays in the body.
 fn parse_header(paragraphs: &[String]) -> Header {
-    let mut h = Header { title: None, date: None, outlet: None, removed: Vec::new(), body: Vec::new() };
+    let mut h = Header { title: None, date: None, removed: Vec::new(), body: Vec::new() };
     let Some(first) = paragraphs.first() else {
         return h;
     };
@@ -73,9 +71,6 @@ fn parse_header(paragraphs: &[String]) -> Header {
         if let Some(d) = meta::parse_date(stand) {
             h.date = HeaderDate::better(h.date.take(), Some(d));
             h.removed.push(Removed { text: stand.trim().to_string(), reason: RemovalReason::Metadata });
-            if pos > 0 {
-                h.outlet = Some(rules::GLUED_STAND_HEADER_OUTLET.to_string());
-            }
             rest = rest[..pos].trim_end();
         }
     }

@@ -67,10 +67,7 @@ fn judge(para: &str, title: Option<&str>, position: f64) -> Option<RemovalReason
         return Some(RemovalReason::Engagement);
     }
     let lower = line.to_lowercase();
-    if rules::ALL.iter().any(|r| r.metadata_prefixes.iter().any(|p| lower.starts_with(p)))
-        && crate::meta::parse_date(line).is_some()
-        && word_count(line) <= 8
-    {
+    if is_metadata_line(line, &lower) {
         return Some(RemovalReason::Metadata);
     }
     if is_footer(&lower) {
@@ -87,7 +84,7 @@ fn judge(para: &str, title: Option<&str>, position: f64) -> Option<RemovalReason
     if rules::ALL.iter().any(|r| is_teaser(&lower, r)) {
         return Some(RemovalReason::Teaser);
     }
-    if position >= 0.6 && rules::ALL.iter().any(|r| is_bio(line, &lower, r)) {
+    if position >= 0.5 && rules::ALL.iter().any(|r| is_bio(line, &lower, r)) {
         return Some(RemovalReason::AuthorBio);
     }
     None
@@ -125,6 +122,22 @@ fn mark_link_lists(paragraphs: &[String], verdicts: &mut [Option<RemovalReason>]
     }
 }
 
+/// A dateline, byline or "Stand:" line: short, carries a date or starts like a byline, and is no sentence.
+fn is_metadata_line(line: &str, lower: &str) -> bool {
+    let words = word_count(line);
+    let prefixed = |list: fn(&Rules) -> &'static [&'static str]| {
+        rules::ALL.iter().any(|r| list(r).iter().any(|p| lower.starts_with(p)))
+    };
+    if words <= 8 && prefixed(|r| r.byline_prefixes) && starts_with_name(&line[line.find(' ').unwrap_or(0)..]) {
+        return true;
+    }
+    words <= 16
+        && crate::meta::parse_date(line).is_some()
+        && (prefixed(|r| r.metadata_prefixes)
+            || ["|", " · "].iter().any(|s| line.contains(s))
+            || !is_sentence_like(line))
+}
+
 fn is_teaser(lower: &str, r: &Rules) -> bool {
     sentence_count(lower) <= 3
         && r.teaser_channels.iter().any(|c| contains_word(lower, c))
@@ -141,44 +154,61 @@ fn is_footer(lower: &str) -> bool {
             && word_count(lower) <= 12)
 }
 
-/// Removes lines that one outlet prints under several of its articles (footers, house ads) and that do not
-/// read like a sentence; a batch step, since it needs more than one article.
+/// Removes lines that one outlet prints under several of its articles (footers, mastheads, house ads) and
+/// that do not read like a sentence; a batch step, since it needs more than one article. An outlet named by such a line replaces a missing
+/// one or a wire agency from a dateline (the outlet that printed the wire story).
 pub fn remove_outlet_repeats(articles: &mut [Article]) {
-    let mut counts: HashMap<(&str, String), usize> = HashMap::new();
-    let mut per_outlet: HashMap<&str, usize> = HashMap::new();
-    for a in articles.iter() {
-        let Some(outlet) = a.outlet.as_deref() else {
-            continue;
-        };
-        *per_outlet.entry(outlet).or_default() += 1;
+    let groups: Vec<String> = articles.iter().map(group_key).collect();
+    let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut group_sizes: HashMap<&str, usize> = HashMap::new();
+    for (a, g) in articles.iter().zip(&groups) {
+        *group_sizes.entry(g).or_default() += 1;
         let unique: HashSet<&str> = a.text.split("\n\n").collect();
-        for p in unique {
-            if is_repeat_candidate(p) {
-                *counts.entry((outlet, p.to_string())).or_default() += 1;
-            }
+        for p in unique.into_iter().filter(|p| is_repeat_candidate(p)) {
+            *counts.entry((g, p)).or_default() += 1;
         }
     }
     let repeated: HashSet<(String, String)> = counts
         .into_iter()
-        .filter(|((outlet, _), n)| *n >= 2 && per_outlet[outlet] >= 2)
-        .map(|((o, p), _)| (o.to_string(), p))
+        .filter(|((g, _), n)| *n >= 2 && group_sizes[g] >= 2)
+        .map(|((g, p), _)| (g.to_string(), p.to_string()))
         .collect();
     if repeated.is_empty() {
         return;
     }
-    for a in articles.iter_mut() {
-        let Some(outlet) = a.outlet.clone() else {
-            continue;
-        };
+    for (a, g) in articles.iter_mut().zip(groups) {
         let mut kept = Vec::new();
+        let mut found = Vec::new();
         for p in a.text.split("\n\n") {
-            if repeated.contains(&(outlet.clone(), p.to_string())) {
-                a.removed.push(Removed { text: p.to_string(), reason: RemovalReason::Repeated });
+            if repeated.contains(&(g.clone(), p.to_string())) {
+                found.push(p.to_string());
             } else {
                 kept.push(p);
             }
         }
+        if found.is_empty() {
+            continue;
+        }
         a.text = kept.join("\n\n");
+        let is_agency = a.outlet.as_deref().is_some_and(|o| rules::AGENCIES.iter().any(|(_, name)| *name == o));
+        if a.outlet.is_none() || is_agency {
+            if let Some(name) = found.iter().find_map(|l| crate::meta::outlet_in_masthead(l)) {
+                a.outlet = Some(name);
+            }
+        }
+        a.removed.extend(found.into_iter().map(|text| Removed { text, reason: RemovalReason::Repeated }));
+    }
+}
+
+/// Files are grouped by folder (saved articles are filed by site), records and feed items by outlet.
+fn group_key(a: &Article) -> String {
+    match (a.source.split_once('#'), &a.outlet) {
+        (Some(_), Some(o)) => format!("outlet:{o}"),
+        (Some((file, _)), None) => format!("file:{file}"),
+        (None, _) => {
+            let folder = std::path::Path::new(&a.source).parent().map(|p| p.display().to_string()).unwrap_or_default();
+            format!("folder:{folder}")
+        }
     }
 }
 

@@ -58,6 +58,15 @@ pub fn is_counter(line: &str, rules: &[&Rules]) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
+    // "Comments (14)"
+    if let Some((noun, count)) = lower.strip_suffix(')').and_then(|l| l.split_once(" (")) {
+        if !count.is_empty()
+            && count.chars().all(|c| c.is_ascii_digit())
+            && rules.iter().any(|r| r.counter_nouns.contains(&noun))
+        {
+            return true;
+        }
+    }
     let Some((num, rest)) = lower.split_once(' ') else {
         return false;
     };

@@ -13,6 +13,8 @@ pub struct Rules {
     pub cue_lines: &'static [(&'static str, RemovalReason)],
     /// Line starts that mark metadata ("Stand:", "Veröffentlicht am") to parse for a date, then cut.
     pub metadata_prefixes: &'static [&'static str],
+    /// Line starts of a byline ("Von Erika Muster", "By Colin Fraser, Staff Reporter").
+    pub byline_prefixes: &'static [&'static str],
     /// Line starts of a photo credit.
     pub credit_prefixes: &'static [&'static str],
     /// Words naming a channel a teaser advertises (app, newsletter, messenger).
@@ -46,6 +48,29 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("dts", "dts"),
 ];
 
-/// The outlet whose article header glues "Stand: 21.10.2024 13:07 Uhr" onto the kicker and title line
-/// (tagesschau.de; other ARD sites print "Stand:" on a line of its own, which names no outlet).
-pub const GLUED_STAND_HEADER_OUTLET: &str = "tagesschau";
+/// Separators between the fields of a masthead or footer line ("Saale-Kurier – Nachrichten aus Halle").
+pub const FIELD_SEPARATORS: &[&str] = &[" – ", " · ", " | ", " - ", ". "];
+
+/// Time zone abbreviations printed after clock times, with their UTC offsets in minutes.
+pub const ZONES: &[(&str, i32)] = &[
+    ("utc", 0),
+    ("gmt", 0),
+    ("bst", 60),
+    ("cet", 60),
+    ("mez", 60),
+    ("cest", 120),
+    ("mesz", 120),
+    ("eet", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("kst", 540),
+    ("jst", 540),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("pst", -480),
+    ("pdt", -420),
+    ("ast", -240),
+    ("adt", -180),
+];
