@@ -10,6 +10,9 @@ pub fn decode(input: &Input, options: &Options) -> Result<String, IngestError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned());
     }
+    if looks_binary(bytes) {
+        return Err(IngestError::new(&input.name, "binary data, not a text, HTML, feed or JSON Lines article"));
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
@@ -34,6 +37,13 @@ pub fn decode(input: &Input, options: &Options) -> Result<String, IngestError> {
             ))
         }
     }
+}
+
+/// NUL bytes or many control bytes near the start: an image, an archive, an executable.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    head.contains(&0) || control * 20 > head.len()
 }
 
 fn is_html_name(name: &str) -> bool {

@@ -31,14 +31,11 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Chooses the reader; refuses empty and binary inputs with a message that says so.
+/// Chooses the reader; refuses empty inputs with a message that says so.
 pub fn sniff(name: &str, text: &str) -> Result<Format, IngestError> {
     let head = text.trim_start();
     if head.is_empty() {
         return Err(IngestError::new(name, "empty input: no article text"));
-    }
-    if looks_binary(text) {
-        return Err(IngestError::new(name, "binary data, not a text, HTML, feed or JSON Lines article"));
     }
     let lower_name = inner_name(name).to_ascii_lowercase();
     let ext = lower_name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
@@ -72,22 +69,6 @@ fn by_content(head: &str) -> Format {
     Format::Text
 }
 
-/// NUL bytes or many control characters mean this is no text a person wrote.
-fn looks_binary(text: &str) -> bool {
-    let sample = text.chars().take(4096);
-    let (mut total, mut control) = (0usize, 0usize);
-    for c in sample {
-        total += 1;
-        if c == '\0' {
-            return true;
-        }
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') || c == '\u{fffd}' {
-            control += 1;
-        }
-    }
-    total > 0 && control * 10 > total
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +81,5 @@ mod tests {
         assert_eq!(sniff("a", "{\"id\":1}\n").unwrap(), Format::Jsonl);
         assert_eq!(sniff("a", "Titel\n\nText.").unwrap(), Format::Text);
         assert!(sniff("a", "  \n").is_err());
-        assert!(sniff("a", "ab\0cd").is_err());
     }
 }
