@@ -45,6 +45,14 @@ pub fn read_all(paths: &[PathBuf], options: &Options) -> (Vec<Article>, Vec<Inge
     out
 }
 
+/// One output line: the article with the schema version it follows, so scripts can check what they read.
+#[derive(serde::Serialize)]
+struct Versioned<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
 pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let options = Options { format: args.input_format, encoding: args.encoding };
     let (articles, errors) = read_all(&args.paths, &options);
@@ -55,7 +63,7 @@ pub fn run(args: ParseArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let written = articles.iter().try_for_each(|a| match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer(&mut out, a)?;
+            serde_json::to_writer(&mut out, &Versioned { schema_version: lagebild_core::SCHEMA_VERSION, article: a })?;
             writeln!(out).map_err(Into::into)
         }
         OutputFormat::Text => write_text(&mut out, a),
