@@ -1,5 +1,6 @@
 //! The `lagebild` command line: each subcommand runs the pipeline up to one stage.
 
+mod extract;
 mod parse;
 
 use clap::{Parser, Subcommand};
@@ -21,12 +22,15 @@ struct Cli {
 enum Command {
     /// Read articles and print them cleaned, with title, date, outlet and language.
     Parse(parse::ParseArgs),
+    /// Extract figures and time expressions (with character spans) from one text or a JSON Lines stream.
+    Extract(extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(code) => code,
@@ -34,5 +38,14 @@ fn main() -> ExitCode {
             eprintln!("lagebild: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

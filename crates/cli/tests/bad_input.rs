@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-const GOOD: &str = "Brand im Hafen\n\nEin Feuer hat am Dienstag eine Lagerhalle im Hafen zerstört, teilte die Feuerwehr mit.\n";
+const GOOD: &str =
+    "Brand im Hafen\n\nEin Feuer hat am Dienstag eine Lagerhalle im Hafen zerstört, teilte die Feuerwehr mit.\n";
 
 fn lagebild(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lagebild"))

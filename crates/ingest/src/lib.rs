@@ -23,6 +23,7 @@ pub use clean::remove_outlet_repeats;
 pub use error::IngestError;
 pub use format::Format;
 pub use html::{extract_html, HtmlPage};
+pub use lang::detect as detect_language;
 pub use source::Input;
 
 use lagebild_core::Article;

@@ -24,7 +24,7 @@ fn example_corpus_matches_gold() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let corpus = root.join("corpus");
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
-    let (articles, errors) = read_all(source::expand(&[corpus.clone()]), &Options::default(), &|| {});
+    let (articles, errors) = read_all(source::expand(std::slice::from_ref(&corpus)), &Options::default(), &|| {});
     assert!(errors.is_empty(), "{errors:?}");
     let prefix = format!("{}/", corpus.display());
     let by_source: HashMap<String, &Article> =
