@@ -4,12 +4,16 @@
 //! tested and replaced on its own. Offsets are always Unicode code points, end exclusive.
 
 mod article;
+mod entity;
 mod figure;
+mod quote;
 mod span;
 mod time;
 
 pub use article::{Article, RemovalReason, Removed};
+pub use entity::{Entity, EntityKind};
 pub use figure::{Approx, Figure, FigureKind};
+pub use quote::{Mention, Piece, Quote, QuoteKind};
 pub use span::Span;
 pub use time::{TimeExpr, TimeKind, TimeMod};
 
