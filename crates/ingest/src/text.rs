@@ -35,10 +35,68 @@ pub fn read(name: &str, raw: &str) -> Article {
     }
 }
 
-/// Every non-empty line is a paragraph: saved articles put one paragraph per line, with or without blank
-/// lines between them.
+/// Saved articles put one paragraph per line, with or without blank lines between them; text wrapped at a
+/// fixed width (every line of a block but the last about equally long) is joined back into paragraphs.
 fn paragraphs(raw: &str) -> Vec<String> {
-    raw.lines().map(|l| l.trim().replace('\u{a0}', " ")).filter(|l| !l.is_empty()).collect()
+    let lines: Vec<String> = raw.lines().map(|l| l.trim().replace('\u{a0}', " ")).collect();
+    let blocks: Vec<&[String]> = lines.split(|l| l.is_empty()).filter(|b| !b.is_empty()).collect();
+    let wrapped = is_hard_wrapped(&blocks);
+    let mut out = Vec::new();
+    for block in blocks {
+        if !wrapped {
+            out.extend(block.iter().cloned());
+            continue;
+        }
+        let mut current = String::new();
+        for line in block {
+            if shape::bullet_body(line).is_some() && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(line);
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Most multi-line blocks have all lines but the last between 50 and 90 characters: a fixed-width wrap.
+fn is_hard_wrapped(blocks: &[&[String]]) -> bool {
+    let multi: Vec<&&[String]> = blocks.iter().filter(|b| b.len() >= 2).collect();
+    if multi.len() < 2 {
+        return false;
+    }
+    let wrapped =
+        multi.iter().filter(|b| b[..b.len() - 1].iter().all(|l| (50..=90).contains(&l.chars().count()))).count();
+    wrapped * 10 >= multi.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_hard_wrapped_paragraphs() {
+        let raw = "Hafen: Brand zerstört Lagerhalle\n\n\
+Ein Großbrand hat in der Nacht zum Dienstag eine Lagerhalle im\n\
+Hamburger Hafen zerstört. Die Feuerwehr war mit rund 120 Kräften\n\
+vor Ort, wie ein Sprecher sagte.\n\n\
+Verletzt wurde nach ersten Erkenntnissen niemand. Die Polizei hat\n\
+Ermittlungen zur Brandursache aufgenommen.\n";
+        let a = read("x.txt", raw);
+        assert_eq!(a.title.as_deref(), Some("Hafen: Brand zerstört Lagerhalle"));
+        let paras: Vec<&str> = a.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].starts_with("Ein Großbrand") && paras[0].ends_with("wie ein Sprecher sagte."));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_kept() {
+        let a = read("x.txt", "Titel der Meldung\nErster Absatz mit einem Satz.\nZweiter Absatz mit einem Satz.\n");
+        assert_eq!(a.text, "Erster Absatz mit einem Satz.\n\nZweiter Absatz mit einem Satz.");
+    }
 }
 
 struct Header {
