@@ -8,6 +8,7 @@ mod entity;
 mod figure;
 mod quote;
 mod span;
+mod story;
 mod time;
 
 pub use article::{Article, RemovalReason, Removed};
@@ -15,6 +16,10 @@ pub use entity::{Entity, EntityKind};
 pub use figure::{Approx, Figure, FigureKind};
 pub use quote::{Mention, Piece, Quote, QuoteKind};
 pub use span::Span;
+pub use story::{
+    AnalyzedArticle, Claim, FigureGroup, FigureRef, Lagebild, OutletCoverage, QuoteRef, Story, StoryEntity, SummarySentence,
+    TimelineEntry,
+};
 pub use time::{TimeExpr, TimeKind, TimeMod};
 
 /// Version of the JSON documents lagebild writes; bumped only on purpose (see `docs/schema.md`).
