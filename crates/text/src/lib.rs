@@ -2,3 +2,4 @@
 //! English), and later sentences, tokens and lemmas.
 
 pub mod numbers;
+pub mod sentences;
