@@ -26,6 +26,12 @@ pub fn by_source(articles: &[&AnalyzedArticle]) -> Vec<Claim> {
             quotes,
         })
         .collect();
-    out.sort_by(|a, b| b.outlets.len().cmp(&a.outlets.len()).then(b.quotes.len().cmp(&a.quotes.len())).then_with(|| a.source.cmp(&b.source)));
+    out.sort_by(|a, b| {
+        b.outlets
+            .len()
+            .cmp(&a.outlets.len())
+            .then(b.quotes.len().cmp(&a.quotes.len()))
+            .then_with(|| a.source.cmp(&b.source))
+    });
     out
 }

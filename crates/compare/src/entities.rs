@@ -25,12 +25,19 @@ pub fn merge(articles: &[&AnalyzedArticle]) -> Vec<StoryEntity> {
         .into_iter()
         .map(|(canonical, acc)| StoryEntity {
             canonical: canonical.to_string(),
-            kind: acc.kinds.iter().max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind))).map(|(k, _)| *k).unwrap_or(EntityKind::Misc),
+            kind: acc
+                .kinds
+                .iter()
+                .max_by_key(|(kind, n)| (**n, std::cmp::Reverse(**kind)))
+                .map(|(k, _)| *k)
+                .unwrap_or(EntityKind::Misc),
             variants: acc.variants.into_iter().collect(),
             mentions: acc.mentions,
             articles: acc.articles.len(),
         })
         .collect();
-    out.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then_with(|| a.canonical.cmp(&b.canonical)));
+    out.sort_by(|a, b| {
+        b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then_with(|| a.canonical.cmp(&b.canonical))
+    });
     out
 }

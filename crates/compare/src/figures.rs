@@ -25,7 +25,8 @@ pub fn group(articles: &[&AnalyzedArticle]) -> Vec<FigureGroup> {
     let mut out: Vec<FigureGroup> = groups
         .into_iter()
         .filter(|(_, members)| {
-            let articles: std::collections::BTreeSet<&str> = members.iter().map(|(_, m, _)| m.article.as_str()).collect();
+            let articles: std::collections::BTreeSet<&str> =
+                members.iter().map(|(_, m, _)| m.article.as_str()).collect();
             articles.len() >= 2 || members.len() >= 2
         })
         .map(|((thing, _unit), members)| {

@@ -43,7 +43,9 @@ pub fn summarize(articles: &[&AnalyzedArticle], n: usize) -> Vec<SummarySentence
     let centrality: Vec<f64> = candidates
         .iter()
         .enumerate()
-        .map(|(i, c)| candidates.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, d)| cosine(&c.terms, &d.terms)).sum())
+        .map(|(i, c)| {
+            candidates.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, d)| cosine(&c.terms, &d.terms)).sum()
+        })
         .collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| centrality[b].total_cmp(&centrality[a]).then(a.cmp(&b)));
@@ -60,7 +62,12 @@ pub fn summarize(articles: &[&AnalyzedArticle], n: usize) -> Vec<SummarySentence
         .into_iter()
         .map(|i| {
             let c = &candidates[i];
-            SummarySentence { article: articles[c.article].article.id.clone(), start: c.start, end: c.end, text: c.text.clone() }
+            SummarySentence {
+                article: articles[c.article].article.id.clone(),
+                start: c.start,
+                end: c.end,
+                text: c.text.clone(),
+            }
         })
         .collect()
 }

@@ -27,7 +27,9 @@ pub fn build(articles: &[&AnalyzedArticle]) -> Vec<TimelineEntry> {
             });
         }
     }
-    out.sort_by(|a, b| sort_key(&a.date).cmp(&sort_key(&b.date)).then_with(|| a.article.cmp(&b.article)).then(a.start.cmp(&b.start)));
+    out.sort_by(|a, b| {
+        sort_key(&a.date).cmp(&sort_key(&b.date)).then_with(|| a.article.cmp(&b.article)).then(a.start.cmp(&b.start))
+    });
     out
 }
 
