@@ -1,5 +1,6 @@
 //! The `lagebild` command line: each subcommand runs the pipeline up to one stage.
 
+mod analyze;
 mod extract;
 mod parse;
 
@@ -24,6 +25,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Extract figures and time expressions (with character spans) from one text or a JSON Lines stream.
     Extract(extract::ExtractArgs),
+    /// Run the whole pipeline: stories, who reports what from whom, figures that disagree, timeline, summary.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Analyze(args) => analyze::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,8 +4,11 @@ use crate::outlet_name;
 use lagebild_core::{AnalyzedArticle, Claim, QuoteRef};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Attributions grouped by (source, via): the outlets that carry them and the quotes themselves.
+type Groups = BTreeMap<(String, Option<String>), (BTreeSet<String>, Vec<QuoteRef>)>;
+
 pub fn by_source(articles: &[&AnalyzedArticle]) -> Vec<Claim> {
-    let mut groups: BTreeMap<(String, Option<String>), (BTreeSet<String>, Vec<QuoteRef>)> = BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for a in articles {
         for (i, q) in a.quotes.iter().enumerate() {
             let Some(speaker) = &q.speaker else { continue };

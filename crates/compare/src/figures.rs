@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 /// Values within this relative distance count as the same report (rounding, "rund", "knapp").
 const SAME_VALUE: f64 = 0.05;
 
+/// Figures keyed by (thing, unit): value, reference and the counted noun as written.
+type Groups = BTreeMap<(String, String), Vec<(f64, FigureRef, String)>>;
+
 pub fn group(articles: &[&AnalyzedArticle]) -> Vec<FigureGroup> {
-    let mut groups: BTreeMap<(String, String), Vec<(f64, FigureRef, String)>> = BTreeMap::new();
+    let mut groups: Groups = BTreeMap::new();
     for a in articles {
         for (i, f) in a.figures.iter().enumerate() {
             let (Some(thing), Some(value)) = (&f.thing, f.value) else { continue };

@@ -19,22 +19,33 @@ pub struct HtmlPage {
     pub language: Option<String>,
 }
 
+/// Extraction settings, chosen on the gold sets (tests/html_gold.rs): precision-focused trafilatura with its
+/// readability/baseline fallback for pages where the main pass finds too little. Comments are never part
+/// of the main text.
+fn options() -> trafilatura::Options {
+    let mut options = trafilatura::Options::default();
+    options.focus = trafilatura::ExtractionFocus::FavorPrecision;
+    options.enable_fallback = true;
+    options.exclude_comments = true;
+    options
+}
+
 /// Extracts the main text and metadata of one page; `None` when the page has no main text.
 pub fn extract_html(html: &str) -> Option<HtmlPage> {
-    let options = trafilatura::Options::default();
-    let result = trafilatura::extract(html, &options).ok()?;
-    let text = paragraphs(&result.content_text);
-    if text.is_empty() {
-        return None;
-    }
+    let result = trafilatura::extract(html, &options()).ok()?;
     let m = &result.metadata;
     let nonempty = |s: &str| {
         let t = s.trim();
         (!t.is_empty()).then(|| t.to_string())
     };
+    let title = nonempty(&m.title);
+    let text = main_text(&result.content_text);
+    if text.is_empty() {
+        return None;
+    }
     Some(HtmlPage {
         text,
-        title: nonempty(&m.title),
+        title,
         published: m.date.as_ref().and_then(|d| meta::normalize_date(&d.to_string())),
         author: nonempty(&m.author),
         site: nonempty(&m.sitename),
@@ -43,18 +54,123 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
     })
 }
 
-/// Text of an HTML fragment (a feed item's content, a JSONL `html` field): every block its own paragraph.
-pub fn fragment_text(html: &str) -> String {
-    if !html.contains('<') {
-        return paragraphs(html);
-    }
-    let wrapped = format!("<html><body><article>{html}</article></body></html>");
-    extract_html(&wrapped).map(|p| p.text).unwrap_or_default()
+/// The extracted text as paragraphs separated by one blank line, spaces inside a line collapsed.
+fn main_text(raw: &str) -> String {
+    paragraphs(raw)
 }
 
-/// Collapses blank-line runs so paragraphs are separated by exactly one blank line.
+/// Bytes of an HTML page to text, the way [`crate::parse_input`] decodes them: BOM, UTF-8, the declared
+/// charset, else a detected legacy charset. Never fails: bytes that look binary are decoded lossily.
+pub fn decode_html(bytes: &[u8]) -> String {
+    let input = crate::Input { name: "page.html".into(), bytes: bytes.to_vec() };
+    crate::decode::decode(&input, &crate::Options::default())
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Text of an HTML fragment (a feed item's content, a JSONL `html` field): every block its own paragraph.
+///
+/// A fragment is already the content, so nothing is judged or dropped: all text outside scripts and
+/// styles is kept, however short.
+pub fn fragment_text(html: &str) -> String {
+    if !html.contains('<') {
+        return paragraphs(&decode_entities(html));
+    }
+    let doc = scraper::Html::parse_fragment(html);
+    let mut out = String::new();
+    fragment_walk(*doc.root_element(), &mut out);
+    paragraphs(&out)
+}
+
+/// Block-level elements: their text starts a new paragraph.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+    "br",
+];
+
+fn fragment_walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            scraper::Node::Text(t) => {
+                // Inline whitespace (including newlines in the source) is one space.
+                let mut first = true;
+                for word in t.split_whitespace() {
+                    if !first || t.starts_with(char::is_whitespace) {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                    first = false;
+                }
+                if !first && t.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+            }
+            scraper::Node::Element(e) => {
+                let name = e.name();
+                if matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "head") {
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    out.push('\n');
+                } else if matches!(name, "td" | "th") {
+                    out.push(' ');
+                }
+                fragment_walk(child, out);
+                if block {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Character references in text that has no tags (`&amp;` in a feed title).
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let doc = scraper::Html::parse_fragment(text);
+    doc.root_element().text().collect()
+}
+
+/// Collapses blank-line runs so paragraphs are separated by exactly one blank line; spaces inside a line
+/// are collapsed too.
 fn paragraphs(text: &str) -> String {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 pub fn read(name: &str, html: &str) -> Result<Article, IngestError> {
@@ -79,4 +195,18 @@ pub fn host_of(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
     let host = parsed.host_str()?;
     Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_keeps_every_paragraph_even_short_ones() {
+        assert_eq!(fragment_text("<p>Kurz.</p>"), "Kurz.");
+        let html = "<p>Erster   Absatz mit <b>fett</b>.</p><p>Ja.</p><ul><li>Eins</li><li>Zwei</li></ul>Rest<br>Ende";
+        assert_eq!(fragment_text(html), "Erster Absatz mit fett.\n\nJa.\n\nEins\n\nZwei\n\nRest\n\nEnde");
+        assert_eq!(fragment_text("<script>x()</script><p>Text &amp; mehr</p>"), "Text & mehr");
+        assert_eq!(fragment_text("Tom &amp; Jerry\n\n\nZweite Zeile"), "Tom & Jerry\n\nZweite Zeile");
+    }
 }

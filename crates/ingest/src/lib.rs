@@ -22,7 +22,7 @@ mod text;
 pub use clean::remove_outlet_repeats;
 pub use error::IngestError;
 pub use format::Format;
-pub use html::{extract_html, HtmlPage};
+pub use html::{decode_html, extract_html, HtmlPage};
 pub use lang::detect as detect_language;
 pub use source::Input;
 

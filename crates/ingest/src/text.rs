@@ -73,32 +73,6 @@ fn is_hard_wrapped(blocks: &[&[String]]) -> bool {
     wrapped * 10 >= multi.len() * 8
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_hard_wrapped_paragraphs() {
-        let raw = "Hafen: Brand zerstört Lagerhalle\n\n\
-Ein Großbrand hat in der Nacht zum Dienstag eine Lagerhalle im\n\
-Hamburger Hafen zerstört. Die Feuerwehr war mit rund 120 Kräften\n\
-vor Ort, wie ein Sprecher sagte.\n\n\
-Verletzt wurde nach ersten Erkenntnissen niemand. Die Polizei hat\n\
-Ermittlungen zur Brandursache aufgenommen.\n";
-        let a = read("x.txt", raw);
-        assert_eq!(a.title.as_deref(), Some("Hafen: Brand zerstört Lagerhalle"));
-        let paras: Vec<&str> = a.text.split("\n\n").collect();
-        assert_eq!(paras.len(), 2, "{paras:?}");
-        assert!(paras[0].starts_with("Ein Großbrand") && paras[0].ends_with("wie ein Sprecher sagte."));
-    }
-
-    #[test]
-    fn one_paragraph_per_line_is_kept() {
-        let a = read("x.txt", "Titel der Meldung\nErster Absatz mit einem Satz.\nZweiter Absatz mit einem Satz.\n");
-        assert_eq!(a.text, "Erster Absatz mit einem Satz.\n\nZweiter Absatz mit einem Satz.");
-    }
-}
-
 struct Header {
     title: Option<String>,
     date: Option<HeaderDate>,
@@ -180,4 +154,30 @@ fn truncate(s: &str) -> String {
     }
     let cut: String = s.chars().take(199).collect();
     format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_hard_wrapped_paragraphs() {
+        let raw = "Hafen: Brand zerstört Lagerhalle\n\n\
+Ein Großbrand hat in der Nacht zum Dienstag eine Lagerhalle im\n\
+Hamburger Hafen zerstört. Die Feuerwehr war mit rund 120 Kräften\n\
+vor Ort, wie ein Sprecher sagte.\n\n\
+Verletzt wurde nach ersten Erkenntnissen niemand. Die Polizei hat\n\
+Ermittlungen zur Brandursache aufgenommen.\n";
+        let a = read("x.txt", raw);
+        assert_eq!(a.title.as_deref(), Some("Hafen: Brand zerstört Lagerhalle"));
+        let paras: Vec<&str> = a.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].starts_with("Ein Großbrand") && paras[0].ends_with("wie ein Sprecher sagte."));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_kept() {
+        let a = read("x.txt", "Titel der Meldung\nErster Absatz mit einem Satz.\nZweiter Absatz mit einem Satz.\n");
+        assert_eq!(a.text, "Erster Absatz mit einem Satz.\n\nZweiter Absatz mit einem Satz.");
+    }
 }

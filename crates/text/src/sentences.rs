@@ -7,9 +7,9 @@ use lagebild_core::Span;
 
 /// Abbreviations (lower case, without the period) after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "z.b", "u.a", "d.h", "o.ä", "inkl", "ggf", "evtl", "mio",
-    "mrd", "jh", "jhd", "abs", "str", "tel", "mr", "mrs", "ms", "jr", "sr", "gen", "col", "lt", "sgt", "gov", "sen",
-    "rep", "no", "vs", "approx", "dept", "u.s", "a.m", "p.m", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    "dr", "prof", "st", "nr", "bzw", "ca", "vgl", "usw", "etc", "z.b", "u.a", "d.h", "o.ä", "inkl", "ggf", "evtl",
+    "mio", "mrd", "jh", "jhd", "abs", "str", "tel", "mr", "mrs", "ms", "jr", "sr", "gen", "col", "lt", "sgt", "gov",
+    "sen", "rep", "no", "vs", "approx", "dept", "u.s", "a.m", "p.m", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
 ];
 
 /// The sentences of `text`, in order, trimmed of surrounding whitespace; paragraph breaks always end one.
@@ -27,7 +27,9 @@ pub fn sentences(text: &str) -> Vec<Span> {
         } else if matches!(c, '.' | '!' | '?' | '…') {
             // Closing quotes and brackets belong to the sentence.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j], '"' | '“' | '”' | '«' | '»' | '\'' | '’' | ')' | '.' | '!' | '?') {
+            while j < chars.len()
+                && matches!(chars[j], '"' | '“' | '”' | '«' | '»' | '\'' | '’' | ')' | '.' | '!' | '?')
+            {
                 j += 1;
             }
             if is_boundary(&chars, i, j) {
@@ -55,7 +57,10 @@ fn is_boundary(chars: &[char], i: usize, j: usize) -> bool {
     }
     let next = chars[j..].iter().find(|c| !c.is_whitespace());
     let Some(&next) = next else { return true };
-    if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '„' | '“' | '«' | '»' | '‚' | '(' | '-' | '–')) {
+    if !(next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '"' | '„' | '“' | '«' | '»' | '‚' | '(' | '-' | '–'))
+    {
         return false;
     }
     if chars[i] != '.' {
@@ -112,7 +117,10 @@ mod tests {
     #[test]
     fn splits_english_news() {
         let t = "John F. Kennedy spoke. \"We will act,\" he said. About 3.5 million people watched.";
-        assert_eq!(split(t), ["John F. Kennedy spoke.", "\"We will act,\" he said.", "About 3.5 million people watched."]);
+        assert_eq!(
+            split(t),
+            ["John F. Kennedy spoke.", "\"We will act,\" he said.", "About 3.5 million people watched."]
+        );
     }
 
     #[test]

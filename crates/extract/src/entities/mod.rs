@@ -1,9 +1,73 @@
 //! Named entities with canonical names that merge spelling variants and inflections.
+//!
+//! Pipeline per text: [`token`] → per-token flags from gazetteers and tables ([`lexicon`], [`de`], [`en`],
+//! [`known`]) → for German, an averaged-perceptron tagger ([`model`], weights in
+//! `data/entities/ner_de.bin`, trained by `examples/train_ner.rs`); for English (or without weights), a
+//! capitalised-run tagger → rules ([`rules`]: known names, role cues, first names, acronym definitions,
+//! one sense per article) → canonical names within the article ([`canon`]). Across articles,
+//! [`Canonicalizer`] merges transliteration variants, genitives and surname-only mentions.
+
+pub mod canon;
+pub mod de;
+pub mod en;
+pub mod known;
+pub mod lexicon;
+pub mod model;
+pub mod rules;
+pub mod token;
+
+pub use canon::{canonicalize, fold, Canonicalizer};
 
 use lagebild_core::{Entity, Lang};
+use std::sync::OnceLock;
 
-/// Every entity mention in `text`, in text order.
+static WEIGHTS: &[u8] = include_bytes!("../../data/entities/ner_de.bin");
+
+/// The shipped German tagger, if its weights are present.
+pub fn model() -> Option<&'static model::Model> {
+    static M: OnceLock<Option<model::Model>> = OnceLock::new();
+    M.get_or_init(|| model::Model::from_bytes(WEIGHTS)).as_ref()
+}
+
+/// Every entity mention in `text`, in text order, with `canonical` resolved within the text.
 pub fn extract(text: &str, lang: Lang) -> Vec<Entity> {
-    let _ = (text, lang);
-    Vec::new()
+    extract_with(text, lang, model())
+}
+
+/// [`extract`] with a given tagger (`None`: rules only); used by training and evaluation.
+pub fn extract_with(text: &str, lang: Lang, tagger: Option<&model::Model>) -> Vec<Entity> {
+    let german = lang == Lang::De;
+    let lex = lexicon::get();
+    let toks = token::tokenize(text);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let inf = model::infos(text, &toks, german, lex);
+    let mut spans = match (german, tagger) {
+        (true, Some(m)) => model::spans(&m.tag(&inf)),
+        _ => Vec::new(),
+    };
+    rules::known_names(text, &toks, &inf, lex, &mut spans);
+    rules::acronyms(text, &toks, &inf, &mut spans);
+    rules::people(text, &toks, &inf, &mut spans);
+    if !(german && tagger.is_some()) {
+        rules::caps(text, &toks, &inf, lex, german, &mut spans);
+    }
+    rules::cleanup(text, &toks, &inf, &mut spans);
+    rules::propagate(text, &toks, &inf, &mut spans);
+    spans.sort();
+    spans.dedup_by(|b, a| b.0 < a.1);
+    let mut out: Vec<Entity> = spans
+        .into_iter()
+        .filter(|&(s, e, _)| toks[s].word && toks[e - 1].word)
+        .map(|(s, e, kind)| Entity {
+            start: toks[s].start,
+            end: toks[e - 1].end,
+            text: text[toks[s].bstart..toks[e - 1].bend].to_string(),
+            kind,
+            canonical: String::new(),
+        })
+        .collect();
+    canon::resolve_article(&mut out);
+    out
 }

@@ -1,10 +1,237 @@
 //! Time expressions, normalised against a reference date (the article's publication date).
+//!
+//! Pipeline: `token` splits the text into whole words, digit runs and punctuation; `grammar` matches
+//! patterns over tokens using one language's tables (`de`, `en`); `resolve` turns each match into a TIMEX3
+//! value. Relative expressions ("am Freitag", "im Juni") use the anchor and the tense of the clause; in
+//! narrative texts (most explicit years far from the anchor, e.g. history articles) underspecified dates
+//! follow the last date the text mentioned, as HeidelTime's narrative mode does.
 
-use chrono::NaiveDate;
+mod de;
+mod en;
+mod grammar;
+mod resolve;
+mod rules;
+mod token;
+
+use chrono::{Datelike, NaiveDate};
+use grammar::{Raw, Sem, G};
 use lagebild_core::{Lang, TimeExpr};
+use resolve::{Ctx, Pt, Tense};
+use rules::Rules;
+use token::{Kind, Tok};
+
+fn triggers(lang: Lang) -> &'static std::collections::HashSet<&'static str> {
+    static DE: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static EN: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    match lang {
+        Lang::De => DE.get_or_init(|| grammar::trigger_words(&de::RULES)),
+        Lang::En => EN.get_or_init(|| grammar::trigger_words(&en::RULES)),
+    }
+}
+
+fn rules(lang: Lang) -> &'static Rules {
+    match lang {
+        Lang::De => &de::RULES,
+        Lang::En => &en::RULES,
+    }
+}
 
 /// Every time expression in `text`, in text order; relative ones resolved against `anchor`.
 pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let _ = (text, lang, anchor);
-    Vec::new()
+    let toks = token::tokenize(text);
+    let r = rules(lang);
+    let triggers = triggers(lang);
+    let gate = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Num => true,
+            Kind::Punct => matches!(t.text, "'" | "’"),
+            Kind::Word => triggers.contains(t.lower.as_str()) || grammar::maybe_compound(&t.lower, r),
+        })
+        .collect();
+    let g = G { t: &toks, r, lang, gate };
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match g.at(i) {
+            Some(r) if r.e > i => {
+                i = r.e;
+                raws.push(r);
+            }
+            _ => i += 1,
+        }
+    }
+    if raws.is_empty() {
+        return Vec::new();
+    }
+    // "am 1. September 1939 um 4:45 Uhr": a clock right after a date is on that date
+    for k in 1..raws.len() {
+        let (a, b) = raws.split_at_mut(k);
+        let (prev, cur) = (&a[k - 1], &mut b[0]);
+        if let Sem::Clock { base: base @ None, .. } = &mut cur.sem {
+            let between = cur.s - prev.e;
+            let linked = between <= 2
+                && (prev.e..cur.s).all(|t| matches!(toks[t].lower.as_str(), "um" | "at" | "gegen" | "," | "around"));
+            let dated = matches!(
+                prev.sem,
+                Sem::Cal { d: Some(_), .. } | Sem::Weekday(_) | Sem::Deictic(_) | Sem::RelWeekday { .. }
+            );
+            if linked && dated {
+                *base = Some(Box::new(Sem::Same(rules::Unit::Day)));
+            }
+        }
+    }
+    let cues = tense_cues(&toks, g.r, lang);
+    let mut ctx = Ctx::new(anchor, is_narrative(&raws, anchor));
+    // byte offsets of the tokens' starts/ends for slicing
+    let mut out = Vec::with_capacity(raws.len());
+    for r in &raws {
+        let tense = tense_at(&toks, &cues, r, g.r);
+        let (value, kind) = ctx.resolve(&r.sem, tense);
+        if let Some(y) = explicit_year(&r.sem) {
+            let heading =
+                toks[r.s].nl && toks.get(r.e).is_none_or(|t| t.nl) && matches!(r.sem, Sem::Cal { m: None, .. });
+            ctx.vote(y, heading);
+        }
+        if let Some(p) = Pt::parse(&value) {
+            if !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_)) {
+                ctx.note(p);
+            }
+        }
+        let mut m = r.m;
+        if m.is_none() {
+            if let Sem::Season { .. } = r.sem {
+                m = None;
+            }
+        }
+        let (s, e) = (&toks[r.s], &toks[r.e - 1]);
+        let b0 = byte_start(text, s);
+        let b1 = byte_end(text, e);
+        out.push(TimeExpr { start: s.c0, end: e.c1, text: text[b0..b1].to_string(), kind, value, mod_: m });
+    }
+    out
+}
+
+fn explicit_year(sem: &Sem) -> Option<i32> {
+    match sem {
+        Sem::Cal { y: Some(y), .. } | Sem::Season { y: Some(y), .. } | Sem::Part { y: Some(y), .. } => Some(*y),
+        Sem::Clock { base: Some(b), .. } | Sem::Pod { base: b, .. } => explicit_year(b),
+        _ => None,
+    }
+}
+
+fn byte_start(text: &str, t: &Tok<'_>) -> usize {
+    t.text.as_ptr() as usize - text.as_ptr() as usize
+}
+
+fn byte_end(text: &str, t: &Tok<'_>) -> usize {
+    byte_start(text, t) + t.text.len()
+}
+
+/// A text is a narrative when most of its explicit years lie years away from the anchor.
+fn is_narrative(raws: &[Raw], anchor: Option<NaiveDate>) -> bool {
+    let Some(a) = anchor else { return true };
+    let mut far = 0;
+    let mut all = 0;
+    for r in raws {
+        let y = match &r.sem {
+            Sem::Cal { y: Some(y), .. } | Sem::Season { y: Some(y), .. } => *y,
+            Sem::Clock { base: Some(b), .. } => match **b {
+                Sem::Cal { y: Some(y), .. } => y,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        all += 1;
+        if (y - a.year()).abs() >= 3 {
+            far += 1;
+        }
+    }
+    far >= 6 && far * 4 >= all * 3
+}
+
+/// Per token: -1 past cue, +1 future cue, 0 none.
+fn tense_cues(toks: &[Tok<'_>], r: &Rules, lang: Lang) -> Vec<i8> {
+    toks.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.kind != Kind::Word {
+                // English "'ll"
+                return 0;
+            }
+            let w = t.lower.as_str();
+            if rules::has(r.future_cues, w) {
+                return 1;
+            }
+            if w == "ll" && i > 0 && toks[i - 1].text == "'" {
+                return 1;
+            }
+            if rules::has(r.past_cues, w) {
+                return -1;
+            }
+            match lang {
+                Lang::De => {
+                    if !t.cap && w.len() >= 6 && w.ends_with('t') {
+                        for pre in ["", "mit", "an", "auf", "aus", "bekannt", "fest", "zu", "vor", "ab", "ein", "bei"] {
+                            if let Some(rest) = w.strip_prefix(pre) {
+                                if rest.starts_with("ge") && rest.len() >= 5 {
+                                    return -2;
+                                }
+                            }
+                        }
+                    }
+                    0
+                }
+                Lang::En => {
+                    if !t.cap
+                        && w.len() >= 5
+                        && w.ends_with("ed")
+                        && !matches!(
+                            w,
+                            "need" | "speed" | "indeed" | "hundred" | "breed" | "proceed" | "succeed" | "exceed"
+                        )
+                    {
+                        -2
+                    } else {
+                        0
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The tense of the clause around an expression: the nearest cue in the same sentence.
+fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
+    if r.s > 0 && matches!(toks[r.s - 1].lower.as_str(), "seit" | "since" | "vergangenen" | "letzten") {
+        return Tense::Past;
+    }
+    let _ = rules;
+    let sent = toks[r.s].sent;
+    let mut best: Option<(usize, i8)> = None;
+    let mut j = r.s;
+    while j > 0 && toks[j - 1].sent == sent && r.s - j < 25 {
+        j -= 1;
+        if cues[j] != 0 {
+            best = Some((r.s - j, cues[j]));
+            break;
+        }
+    }
+    let mut k = r.e;
+    while k < toks.len() && toks[k].sent == sent && k - r.e < 25 {
+        if cues[k] != 0 {
+            let d = k + 1 - r.e;
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, cues[k]));
+            }
+            break;
+        }
+        k += 1;
+    }
+    match best {
+        Some((_, c)) if c > 0 => Tense::Future,
+        Some((_, -1)) => Tense::Past,
+        // a participle/-ed form alone is a weak cue: past for weekdays (the default anyway), no override
+        _ => Tense::Unknown,
+    }
 }

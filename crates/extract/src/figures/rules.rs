@@ -1,0 +1,48 @@
+//! The shape of a language's figure tables (filled in `de.rs` and `en.rs`).
+
+use lagebild_core::{Approx, FigureKind};
+
+/// A token sequence, lower case (a table entry with upper-case letters matches case-sensitively).
+pub type Seq = &'static [&'static str];
+
+pub struct Rules {
+    /// Hedges before a number, longest first is not required (the engine prefers the longest).
+    pub hedges: &'static [(Seq, Approx)],
+    /// "zwischen … und …" / "between … and …".
+    pub between: (&'static str, &'static str),
+    /// Words joining two numbers into a range ("bis", "to"); dashes are always range joiners.
+    pub range_words: &'static [&'static str],
+    /// Currency signs or codes before a number.
+    pub currency_prefixes: &'static [(Seq, &'static str)],
+    /// Units, currencies and percent after a number: tokens, unit code, kind.
+    pub units: &'static [(Seq, &'static str, FigureKind)],
+    /// Units after "per"/"pro"/"/": tokens, code.
+    pub per_units: &'static [(Seq, &'static str)],
+    /// Words for "per".
+    pub per_words: &'static [&'static str],
+    /// Vague amounts ("Hunderte", "tens of thousands").
+    pub vague: &'static [Seq],
+    /// Words linking a vague amount, fraction or unit to its noun ("von", "of").
+    pub of_words: &'static [&'static str],
+    /// Standalone fraction nouns with their value ("Hälfte") and the articles that must precede them.
+    pub fraction_nouns: &'static [(&'static str, f64)],
+    pub fraction_articles: &'static [&'static str],
+    /// Suffixes making a number word a factor ("zwölffach", "threefold").
+    pub factor_suffixes: &'static [&'static str],
+    /// Age: suffix words after a hyphen or glued ("jährige"), words before ("aged"), after ("alt").
+    pub age_suffixes: &'static [&'static str],
+    pub age_before: &'static [Seq],
+    pub age_after: &'static [Seq],
+    /// Month names (numbers next to them are dates or years).
+    pub months: &'static [&'static str],
+    /// Words before a number that make a bare year-like number a year ("Jahr", "year").
+    pub year_words: &'static [&'static str],
+    /// Words before a number that keep a year-like number a count ("die ersten 2000").
+    pub determiners: &'static [&'static str],
+    /// Words before "1." that make it an ordinal ("am 1. November").
+    pub ordinal_context: &'static [&'static str],
+    /// Words after a number that make it a clock time ("Uhr", "pm").
+    pub clock_words: &'static [Seq],
+    /// Function words: never a counted noun, never a name before a number.
+    pub stopwords: &'static [&'static str],
+}

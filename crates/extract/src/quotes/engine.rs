@@ -1,0 +1,973 @@
+//! The frame matcher: reads each sentence for attribution frames and builds quotations.
+
+use std::sync::OnceLock;
+
+use lagebild_core::{Entity, Lang, Mention, Piece, Quote, QuoteKind};
+
+use super::resolve::Resolver;
+use super::rules::{Lexicon, Rules, VClass, F};
+use super::token::{pair_quotes, sentences, tokenize, Kind, QuotePair, Tok};
+use super::{de, en};
+
+fn tables(lang: Lang) -> (&'static Rules, &'static Lexicon) {
+    static DE: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::De => (&de::RULES, DE.get_or_init(|| Lexicon::new(&de::RULES))),
+        Lang::En => (&en::RULES, EN.get_or_init(|| Lexicon::new(&en::RULES))),
+    }
+}
+
+type Range = (usize, usize);
+
+/// One attribution found in a sentence, in token ranges.
+#[derive(Debug, Clone)]
+struct Frame {
+    kind: QuoteKind,
+    speaker: Option<Range>,
+    cue: Option<Range>,
+    content: Range,
+    class: Option<VClass>,
+    /// "wie X berichtet": X relays rather than speaks.
+    relay: bool,
+    /// Speaker carried over from an earlier sentence (or an earlier frame in this sentence).
+    carried: Option<Mention>,
+    /// The relaying source of a chain.
+    via: Option<Range>,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok<'a>>,
+    pub pairs: Vec<QuotePair>,
+    pub rules: &'static Rules,
+    lex: &'static Lexicon,
+    pub de: bool,
+}
+
+impl<'a> Doc<'a> {
+    pub fn piece(&self, r: Range) -> Piece {
+        let (a, b) = (&self.toks[r.0], &self.toks[r.1 - 1]);
+        Piece { start: a.c0, end: b.c1, text: self.text[a.b0..b.b1].to_string() }
+    }
+
+    fn sep(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(t.kind, Kind::Open | Kind::Close) || t.punct(",;:–—") || (t.punct("-") && self.spaced(i))
+    }
+
+    fn spaced(&self, i: usize) -> bool {
+        i > 0 && i + 1 < self.toks.len() && self.toks[i - 1].c1 < self.toks[i].c0
+    }
+
+    fn outside(&self, i: usize) -> bool {
+        self.toks[i].quote.is_none()
+    }
+
+    /// Does the word sequence `seq` start at token `i`?
+    fn seq_at(&self, i: usize, end: usize, seq: &[&str]) -> bool {
+        i + seq.len() <= end && seq.iter().enumerate().all(|(k, w)| self.toks[i + k].lower == *w)
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.lex.verb(&t.lower).is_some() && !(self.de && t.cap)
+    }
+
+    /// A speaker phrase starting at `i` (after skipping adverbs), ending before `end`.
+    fn np_right(&self, mut i: usize, end: usize) -> Option<Range> {
+        while i < end && self.toks[i].is_word() && self.toks[i].has(F::SKIP) && !self.toks[i].has(F::PRONOUNS) {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let t = &self.toks[i];
+        if t.has(F::PRONOUNS) && t.is_word() {
+            return Some((i, i + 1));
+        }
+        let s = i;
+        let mut j = i;
+        let mut saw_cap = false;
+        while j < end && j - s < 8 {
+            let t = &self.toks[j];
+            if !t.is_word() {
+                // "Trump's" possessive apostrophe or initials "J." inside names
+                if t.punct(".") && j > s && self.toks[j - 1].text.chars().count() == 1 && self.toks[j - 1].cap {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.has(F::DETERMINERS) && !saw_cap {
+                if j > s && self.de {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if self.de {
+                if t.cap && !self.is_verb(j) {
+                    saw_cap = true;
+                    j += 1;
+                    continue;
+                }
+                if saw_cap || t.has(F::NP_STOP) || self.is_verb(j) || t.kind == Kind::Num {
+                    break;
+                }
+                let after_det = j > s && self.toks[j - 1].has(F::DETERMINERS) || j > s + 1;
+                if !after_det && (j + 1 >= end || !self.toks[j + 1].cap) {
+                    break;
+                }
+                // adjective before the noun
+                j += 1;
+            } else {
+                if t.has(F::NP_STOP) || (self.is_verb(j) && j > s) {
+                    break;
+                }
+                if saw_cap && !t.cap && !t.has(F::ROLES) {
+                    break;
+                }
+                saw_cap |= t.cap;
+                j += 1;
+            }
+        }
+        if j > s && (saw_cap || !self.de) {
+            // don't end on a determiner
+            let mut e = j;
+            while e > s && self.toks[e - 1].has(F::DETERMINERS) {
+                e -= 1;
+            }
+            (e > s).then_some((s, e))
+        } else {
+            None
+        }
+    }
+
+    /// A subject after a finite verb: not a dative or accusative phrase.
+    fn subject_right(&self, i: usize, end: usize) -> Option<Range> {
+        let np = self.np_right(i, end)?;
+        let w = self.toks[np.0].lower.as_str();
+        if self.de
+            && matches!(
+                w,
+                "den"
+                    | "dem"
+                    | "einen"
+                    | "einem"
+                    | "des"
+                    | "ihm"
+                    | "ihn"
+                    | "ihnen"
+                    | "es"
+                    | "sich"
+                    | "diesen"
+                    | "diesem"
+                    | "dies"
+            )
+        {
+            return None;
+        }
+        if !self.de && matches!(w, "it" | "that" | "this") {
+            return None;
+        }
+        Some(np)
+    }
+
+    /// A speaker phrase ending right before `end` (after skipping auxiliaries and adverbs), not before `lo`.
+    fn np_left(&self, end: usize, lo: usize) -> Option<Range> {
+        let mut e = end;
+        while e > lo && self.toks[e - 1].is_word() && (self.toks[e - 1].has(F::SKIP) || self.toks[e - 1].has(F::AUX)) {
+            e -= 1;
+        }
+        if e <= lo {
+            return None;
+        }
+        let last = &self.toks[e - 1];
+        if last.is_word() && last.has(F::PRONOUNS) {
+            return Some((e - 1, e));
+        }
+        let mut s = e;
+        while s > lo && e - s < 8 {
+            let t = &self.toks[s - 1];
+            if t.punct("'’") && s < e {
+                s -= 1;
+                continue;
+            }
+            if t.punct(".") && s - 1 > lo && self.toks[s - 2].text.chars().count() == 1 {
+                s -= 1;
+                continue;
+            }
+            if !t.is_word() {
+                break;
+            }
+            if t.has(F::DETERMINERS) {
+                s -= 1;
+                break;
+            }
+            if t.has(F::NP_STOP) || (self.is_verb(s - 1) && !t.cap) {
+                break;
+            }
+            s -= 1;
+        }
+        if s >= e {
+            return None;
+        }
+        if self.de && !(s..e).any(|k| self.toks[k].cap) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    /// Start of the clause containing `i` within the sentence `[lo, _)`.
+    fn clause_start(&self, i: usize, lo: usize) -> usize {
+        let mut k = i;
+        while k > lo && !self.sep(k - 1) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// End of the clause containing `i` (exclusive) within `[_, hi)`.
+    fn clause_end(&self, i: usize, hi: usize) -> usize {
+        let mut k = i;
+        while k < hi && !self.sep(k) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Trims punctuation and subordinators from a content range.
+    fn trim(&self, r: Range) -> Option<Range> {
+        let (mut a, mut b) = r;
+        while a < b && (self.toks[a].kind == Kind::Punct || self.toks[a].has(F::THAT)) {
+            a += 1;
+        }
+        while a < b && self.toks[b - 1].kind == Kind::Punct {
+            b -= 1;
+        }
+        // keep a quotation whole
+        if a < b && self.toks[a].kind == Kind::Close {
+            a += 1;
+        }
+        if a > 0 && a < b && self.toks[a].quote.is_some() && self.toks[a].kind != Kind::Open {
+            if let Some(q) = self.toks[a].quote {
+                a = self.pairs[q].open.min(a);
+            }
+        }
+        if b < self.toks.len() && a < b && self.toks[b - 1].quote.is_some() && self.toks[b - 1].kind != Kind::Close {
+            if let Some(q) = self.toks[b - 1].quote {
+                b = (self.pairs[q].close + 1).max(b);
+            }
+        }
+        (b > a && (a..b).any(|k| self.toks[k].is_word())).then_some((a, b))
+    }
+
+    fn words(&self, r: Range) -> usize {
+        (r.0..r.1).filter(|&k| self.toks[k].is_word()).count()
+    }
+}
+
+/// A quotation pair long enough to be a quotation rather than a title or a scare-quoted word.
+fn long_quote(d: &Doc<'_>, p: &QuotePair) -> bool {
+    let inner = (p.open + 1, p.close);
+    let w = d.words(inner);
+    w >= 4 || (w >= 2 && d.toks[p.close - 1].punct(".!?"))
+}
+
+pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
+    let (rules, lex) = tables(lang);
+    let mut toks = tokenize(text);
+    for t in &mut toks {
+        if t.is_word() {
+            t.flags = lex.flags(&t.lower);
+        }
+    }
+    let pairs = pair_quotes(&mut toks);
+    let sents = sentences(&toks, rules.abbrevs);
+    let doc = Doc { text, toks, pairs, rules, lex, de: lang == Lang::De };
+    let res = Resolver::new(&doc, entities);
+    let mut out: Vec<Quote> = Vec::new();
+    // the last attributed source: sentence index and speaker
+    let mut last: Option<(usize, Mention)> = None;
+    for (si, &(lo, hi)) in sents.iter().enumerate() {
+        let carry = last.as_ref().filter(|(ls, _)| si - ls <= 3).map(|(_, m)| m.clone());
+        let frames = sentence_frames(&doc, lo, hi, carry.as_ref());
+        let mut found_any = false;
+        for f in frames {
+            let speaker = match (f.speaker, &f.carried) {
+                (Some(r), _) => Some(res.mention(&doc, r, last.as_ref().map(|(_, m)| m))),
+                (None, Some(m)) => Some(m.clone()),
+                _ => None,
+            };
+            let via = f.via.map(|r| res.mention(&doc, r, None));
+            let q = Quote {
+                start: 0,
+                end: 0,
+                kind: f.kind,
+                speaker,
+                cue: f.cue.map(|c| doc.piece(c)),
+                content: doc.piece(f.content),
+                via,
+            };
+            out.push(q);
+            found_any = true;
+        }
+        if found_any {
+            if let Some(m) = out.iter().rev().find_map(|q| q.speaker.clone()) {
+                let fresh = out.last().is_some_and(|q| q.content.end > doc.toks[lo].c0);
+                if fresh {
+                    last = Some((si, m));
+                }
+            }
+        }
+    }
+    for q in &mut out {
+        let mut s = q.content.start;
+        let mut e = q.content.end;
+        for p in [&q.speaker.as_ref().map(|m| (m.start, m.end)), &q.cue.as_ref().map(|c| (c.start, c.end))]
+            .into_iter()
+            .flatten()
+        {
+            s = s.min(p.0);
+            e = e.max(p.1);
+        }
+        if let Some(v) = &q.via {
+            s = s.min(v.start);
+            e = e.max(v.end);
+        }
+        q.start = s;
+        q.end = e;
+    }
+    out.sort_by_key(|q| (q.start, q.content.start, q.end));
+    out.dedup_by(|a, b| a.content == b.content && a.kind == b.kind);
+    out
+}
+
+/// Finds the frames of the sentence `[lo, hi)`.
+fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -> Vec<Frame> {
+    let r = d.rules;
+    let mut frames: Vec<Frame> = Vec::new();
+    let full = match d.trim((lo, hi)) {
+        Some(f) => f,
+        None => return frames,
+    };
+    // the larger side of the sentence around a frame range
+    let other_side = |a: usize, b: usize| -> Option<Range> {
+        let left = d.trim((lo, a));
+        let right = d.trim((b, hi));
+        match (left, right) {
+            (Some(l), Some(rr)) => Some(if d.words(l) >= d.words(rr) { l } else { rr }),
+            (l, rr) => l.or(rr),
+        }
+    };
+    let mut chain_src: Option<(Range, Range)> = None;
+    for i in lo..hi {
+        if !d.outside(i) || !d.toks[i].is_word() {
+            continue;
+        }
+        if let Some(seq) = r.chain.iter().find(|s| d.seq_at(i, hi, s)) {
+            let e = i + seq.len();
+            let ce = d.clause_end(e, hi);
+            if let Some(mut np) = d.np_right(e, ce).or_else(|| np_any(d, e, hi)) {
+                // "eine Quelle aus dem ukrainischen Militär"
+                if np.1 < ce && matches!(d.toks[np.1].lower.as_str(), "aus" | "im" | "in" | "of" | "from" | "within") {
+                    if let Some(pp) = d.np_right(np.1 + 1, ce) {
+                        np.1 = pp.1;
+                    }
+                }
+                chain_src = Some((np, (i, e)));
+                break;
+            }
+        }
+    }
+    let mut i = lo;
+    while i < hi {
+        if !d.outside(i) || !d.toks[i].is_word() {
+            i += 1;
+            continue;
+        }
+        let t = &d.toks[i];
+        // chain markers: "unter Berufung auf Y", "citing Y"
+        if let Some((np, m)) = chain_src.filter(|(_, m)| m.0 == i) {
+            i = np.1.max(m.1);
+            continue;
+        }
+        // "laut X", "according to X"
+        if let Some(seq) = r.according_pre.iter().find(|s| d.seq_at(i, hi, s)) {
+            let e = i + seq.len();
+            let ce = d.clause_end(e, hi);
+            if let Some(np) = d.np_right(e, ce).or_else(|| np_any(d, e, ce)) {
+                let np = extend_apposition(d, np, hi);
+                if let Some(c) = other_side(i, np.1) {
+                    frames.push(Frame {
+                        kind: QuoteKind::AccordingTo,
+                        speaker: Some(np),
+                        cue: Some((i, e)),
+                        content: c,
+                        class: None,
+                        relay: false,
+                        carried: None,
+                        via: None,
+                    });
+                    i = np.1;
+                    continue;
+                }
+            }
+        }
+        // "X zufolge"
+        if t.has(F::ACCORDING_POST) {
+            let cs = d.clause_start(i, lo);
+            if let Some(np) = np_left_source(d, i, cs) {
+                if let Some(c) = other_side(np.0, i + 1) {
+                    frames.push(Frame {
+                        kind: QuoteKind::AccordingTo,
+                        speaker: Some(np),
+                        cue: Some((i, i + 1)),
+                        content: c,
+                        class: None,
+                        relay: false,
+                        carried: None,
+                        via: None,
+                    });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "nach Angaben von X", "nach südkoreanischen Geheimdienstangaben", "seinen Angaben nach"
+        if t.has(F::SOURCE_PREP) {
+            let mut k = i + 1;
+            while k < hi && k < i + 4 && d.toks[k].is_word() && !d.toks[k].has(F::SOURCE_NOUNS) {
+                k += 1;
+            }
+            if k < hi && d.toks[k].is_word() && d.toks[k].has(F::SOURCE_NOUNS) && d.toks[k].cap {
+                let ce = d.clause_end(k + 1, hi);
+                let mut j = k + 1;
+                if j < ce && matches!(d.toks[j].lower.as_str(), "von" | "vom" | "aus") {
+                    j += 1;
+                }
+                let gen = j > k + 1 || (j < ce && (d.toks[j].cap || d.toks[j].has(F::DETERMINERS)));
+                let np = if gen { d.np_right(j, ce) } else { None };
+                let np = np.map(|np| extend_apposition(d, np, hi)).or_else(|| {
+                    if k > i + 1 || d.toks[k].lower.len() > 8 {
+                        Some((i + 1, k + 1))
+                    } else {
+                        None
+                    }
+                });
+                if let Some(np) = np {
+                    let fe = np.1.max(k + 1);
+                    if let Some(c) = other_side(i, fe) {
+                        frames.push(Frame {
+                            kind: QuoteKind::AccordingTo,
+                            speaker: Some(np),
+                            cue: Some((i, k + 1)),
+                            content: c,
+                            class: None,
+                            relay: false,
+                            carried: None,
+                            via: None,
+                        });
+                        i = fe;
+                        continue;
+                    }
+                }
+            }
+            // postposition: "Seinen Angaben nach"
+            if i >= lo + 2 && d.toks[i - 1].has(F::SOURCE_NOUNS) && d.toks[i - 1].cap {
+                let sp = (i - 2, i - 1);
+                if let Some(c) = other_side(i - 2, i + 1) {
+                    frames.push(Frame {
+                        kind: QuoteKind::AccordingTo,
+                        speaker: Some(sp),
+                        cue: Some((i - 1, i + 1)),
+                        content: c,
+                        class: None,
+                        relay: false,
+                        carried: None,
+                        via: None,
+                    });
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "wie X berichtet," / "as X reported,"
+        if t.has(F::AS_MARKERS) && (i == lo || d.sep(i - 1)) {
+            let ce = d.clause_end(i + 1, hi);
+            let verb = (i + 2..ce).find(|&k| d.is_verb(k));
+            if let Some(v) = verb {
+                let stop = chain_src.map_or(v, |(_, m)| if m.0 > i && m.0 < v { m.0 } else { v });
+                if let Some(np) = d.np_right(i + 1, stop).or_else(|| d.np_left(v, i + 1)) {
+                    if let Some(c) = other_side(i, ce) {
+                        let (vi, _) = d.lex.verb(&d.toks[v].lower).unwrap_or((0, false));
+                        frames.push(Frame {
+                            kind: QuoteKind::AccordingTo,
+                            speaker: Some(np),
+                            cue: Some((v, v + 1)),
+                            content: c,
+                            class: Some(r.verbs[vi].class),
+                            relay: true,
+                            carried: None,
+                            via: None,
+                        });
+                        i = ce;
+                        continue;
+                    }
+                }
+            }
+        }
+        // "…, so X"
+        if t.has(F::SO_MARKERS) && i > lo && (d.toks[i - 1].punct(",") || d.toks[i - 1].kind == Kind::Close) {
+            let ce = d.clause_end(i + 1, hi);
+            if let Some(np) = d.np_right(i + 1, ce) {
+                if let Some(c) = d.trim((lo, i)) {
+                    frames.push(Frame {
+                        kind: QuoteKind::Indirect,
+                        speaker: Some(np),
+                        cue: Some((i, i + 1)),
+                        content: c,
+                        class: Some(VClass::Say),
+                        relay: false,
+                        carried: None,
+                        via: None,
+                    });
+                    i = ce;
+                    continue;
+                }
+            }
+        }
+        // "heißt es", "reportedly"
+        if let Some(seq) = r.hearsay.iter().find(|s| d.seq_at(i, hi, s)) {
+            let e = i + seq.len();
+            let ce = d.clause_end(e, hi);
+            // "hieß es aus Yoons Büro", "in einer Mitteilung aus X"
+            let mut sp = None;
+            for k in e..ce {
+                if matches!(d.toks[k].lower.as_str(), "aus" | "von" | "vom" | "seitens") {
+                    sp = d.np_right(k + 1, ce).or(sp);
+                }
+            }
+            if let Some(c) = other_side(i, if sp.is_some() { ce } else { e }) {
+                frames.push(Frame {
+                    kind: QuoteKind::Indirect,
+                    speaker: sp,
+                    cue: Some((i, e)),
+                    content: c,
+                    class: Some(VClass::Say),
+                    relay: false,
+                    carried: None,
+                    via: None,
+                });
+                i = e;
+                continue;
+            }
+        }
+        // "Demnach …": the previous source goes on
+        if t.has(F::CONTINUATION) && i == lo && carry.is_some() {
+            if let Some(c) = d.trim((i + 1, hi)) {
+                frames.push(Frame {
+                    kind: QuoteKind::AccordingTo,
+                    speaker: None,
+                    cue: Some((i, i + 1)),
+                    content: c,
+                    class: None,
+                    relay: false,
+                    carried: carry.cloned(),
+                    via: None,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        // "Berichte, wonach …"
+        if t.has(F::WHEREBY) {
+            if let Some(c) = d.trim((i + 1, hi)) {
+                let sp = d.np_left(i.saturating_sub(1).max(lo), lo).filter(|_| i > lo && d.toks[i - 1].punct(","));
+                let sp = sp.or_else(|| d.np_left(i, lo));
+                frames.push(Frame {
+                    kind: QuoteKind::Indirect,
+                    speaker: sp,
+                    cue: Some((i, i + 1)),
+                    content: c,
+                    class: Some(VClass::Say),
+                    relay: false,
+                    carried: None,
+                    via: None,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if d.is_verb(i) {
+            if let Some(f) = verb_frame(d, i, lo, hi, carry) {
+                let next = f.content.1.max(i + 1);
+                let skip_to = if f.content.0 > i { f.content.0 } else { next };
+                frames.push(f);
+                i = skip_to.max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    merge_frames(d, &mut frames, chain_src);
+    // direct quotations
+    let quotes: Vec<QuotePair> =
+        d.pairs.iter().copied().filter(|p| p.open >= lo && p.close < hi && long_quote(d, p)).collect();
+    let mut extra = Vec::new();
+    for p in &quotes {
+        let inner = (p.open + 1, p.close);
+        let owner = frames.iter_mut().find(|f| f.content.0 <= p.open && p.close < f.content.1.max(p.close));
+        match owner {
+            Some(f) => {
+                let rest = d.words(f.content) - d.words(inner);
+                if rest <= 1 {
+                    f.kind = QuoteKind::Direct;
+                    f.content = inner;
+                } else {
+                    let mut g = f.clone();
+                    g.kind = QuoteKind::Direct;
+                    g.content = inner;
+                    extra.push(g);
+                }
+            }
+            None => {
+                // a quotation next to a frame whose content is the other side ("X sagte: „…“" handled above);
+                // otherwise the last source speaks on
+                let mut near = frames.iter().find(|f| f.speaker.is_some() && f.kind != QuoteKind::AccordingTo).cloned();
+                // "X: „…“"
+                if near.is_none() && p.open > lo && d.toks[p.open - 1].punct(":") {
+                    let cs = d.clause_start(p.open - 1, lo);
+                    if let Some(np) = d.np_left(p.open - 1, cs) {
+                        near = Some(Frame {
+                            kind: QuoteKind::Direct,
+                            speaker: Some(np),
+                            cue: None,
+                            content: inner,
+                            class: None,
+                            relay: false,
+                            carried: None,
+                            via: None,
+                        });
+                    }
+                }
+                let mut g = near.unwrap_or(Frame {
+                    kind: QuoteKind::Direct,
+                    speaker: None,
+                    cue: None,
+                    content: inner,
+                    class: None,
+                    relay: false,
+                    carried: carry.cloned(),
+                    via: None,
+                });
+                g.kind = QuoteKind::Direct;
+                g.content = inner;
+                extra.push(g);
+            }
+        }
+    }
+    frames.extend(extra);
+    if frames.is_empty() && d.de {
+        if let Some(f) = clause_frame(d, lo, hi) {
+            frames.push(f);
+        }
+    }
+    if frames.is_empty() && d.de {
+        if let Some(f) = free_indirect(d, lo, hi, full, carry) {
+            frames.push(f);
+        }
+    }
+    frames
+}
+
+/// Any phrase of words from `i` to the clause end (at most 8 words): a fallback source phrase.
+fn np_any(d: &Doc<'_>, i: usize, hi: usize) -> Option<Range> {
+    let mut j = i;
+    while j < hi && j < i + 8 && d.toks[j].is_word() && !d.toks[j].has(F::THAT) {
+        j += 1;
+    }
+    (j > i).then_some((i, j))
+}
+
+/// "Kyrylo Budanov" in "des Chefs des Militärgeheimdienstes, Kyrylo Budanov," and "John Kirby, Sprecher …":
+/// a source phrase followed by a comma and a name or role takes it along.
+fn extend_apposition(d: &Doc<'_>, np: Range, hi: usize) -> Range {
+    let mut e = np.1;
+    // genitive continuation "des Chefs des ukrainischen Militärgeheimdienstes"
+    while e < hi && d.de && matches!(d.toks[e].lower.as_str(), "des" | "der") {
+        match d.np_right(e, d.clause_end(e, hi)) {
+            Some(n) if n.1 > e => e = n.1,
+            _ => break,
+        }
+    }
+    if e + 1 < hi && d.toks[e].punct(",") && d.toks[e + 1].cap && d.toks[e + 1].is_word() {
+        let ce = d.clause_end(e + 1, hi);
+        if ce - (e + 1) <= 4 && ce < hi && d.toks[ce].punct(",") {
+            return (np.0, ce);
+        }
+    }
+    (np.0, e)
+}
+
+/// The source phrase before "zufolge": back to the clause start, a preposition or a determiner.
+fn np_left_source(d: &Doc<'_>, i: usize, cs: usize) -> Option<Range> {
+    let mut s = i;
+    while s > cs && i - s < 6 {
+        let t = &d.toks[s - 1];
+        if !t.is_word() {
+            break;
+        }
+        if t.has(F::DETERMINERS) {
+            s -= 1;
+            break;
+        }
+        if !t.cap && t.has(F::NP_STOP) {
+            break;
+        }
+        s -= 1;
+    }
+    (s < i).then_some((s, i))
+}
+
+/// A reporting verb at `v`: its subject, its content and its kind.
+fn verb_frame(d: &Doc<'_>, v: usize, lo: usize, hi: usize, carry: Option<&Mention>) -> Option<Frame> {
+    let r = d.rules;
+    let (vi, part) = d.lex.verb(&d.toks[v].lower)?;
+    let verb = &r.verbs[vi];
+    let ce = d.clause_end(v + 1, hi);
+    let mut cue_end = v + 1;
+    // separable particle in the same clause: "teilte … mit"
+    if let (Some(p), false) = (verb.particle, part) {
+        let k = (v + 1..ce).find(|&k| d.toks[k].lower == p)?;
+        cue_end = k + 1;
+    }
+    let mut f = v;
+    let clause_final = v + 1 >= hi || d.sep(v + 1) || d.toks[v + 1].punct(".!?");
+    let part =
+        part || (d.de && clause_final && (d.clause_start(v, lo)..v).any(|k| d.toks[k].has(F::AUX) && !d.toks[k].cap));
+    if d.de && d.toks[d.clause_start(v, lo)].has(F::SUBORDINATORS) {
+        return None;
+    }
+    if part || (d.de && d.toks[v].has(F::AUX)) {
+        // the finite auxiliary before the participle
+        let cs = d.clause_start(v, lo);
+        f = (cs..v).rev().find(|&k| d.toks[k].has(F::AUX))?;
+    } else if !d.de && v > lo && d.toks[v - 1].has(F::AUX) {
+        f = v - 1;
+    }
+    let cs = d.clause_start(f, lo);
+    // a German finite verb comes second: first (inverted after a comma or quotation) or after the Vorfeld
+    let inverted = (f == cs
+        && d.subject_right(cue_end.max(f + 1), ce).or_else(|| d.subject_right(f + 1, ce)).is_some())
+        || (!d.de && cs > lo && d.toks[cs - 1].punct(",") && {
+            // English "…, said the official" or "“…,” he said"
+            d.np_left(f, cs).is_none_or(|np| np.0 == cs) && f > cs && cs + 4 >= f
+        });
+    let class = verb.class;
+    if inverted && cs > lo {
+        // content before: a quotation or the preceding clause(s)
+        let speaker = if f == cs {
+            d.subject_right(cue_end.max(f + 1), ce).or_else(|| d.subject_right(f + 1, ce))
+        } else {
+            d.np_left(f, cs)
+        };
+        let content = d.trim((lo, cs))?;
+        let speaker = speaker.or(if !d.de && f > cs { Some((cs, f)) } else { None });
+        return Some(Frame {
+            kind: QuoteKind::Indirect,
+            speaker,
+            cue: Some((v, cue_end)),
+            content,
+            class: Some(class),
+            relay: false,
+            carried: if speaker.is_none() { carry.cloned() } else { None },
+            via: None,
+        });
+    }
+    // the subject
+    let mut speaker = None;
+    if d.de {
+        let mut a = cs;
+        while a < f && d.toks[a].is_word() && d.toks[a].has(F::SKIP) && !d.toks[a].has(F::PRONOUNS) {
+            a += 1;
+        }
+        if a == f && f == cs && cs > lo {
+            // "X, apposition, sagte, dass …": the subject is at the sentence start
+            speaker = d.np_right(lo, cs).map(|np| extend_apposition(d, np, cs + 1));
+        } else if a == f
+            || d.toks[a].has(F::FRONTED)
+            || d.toks[a].has(F::AS_MARKERS)
+            || (cs..f).any(|k| d.toks[k].has(F::ACCORDING_POST) || d.toks[k].has(F::SOURCE_NOUNS))
+        {
+            speaker = d.subject_right(f + 1, ce);
+        } else if f - a <= 10 {
+            speaker = Some((a, f));
+        } else {
+            speaker = d.np_left(f, a);
+        }
+    } else if f == cs && cs > lo {
+        // "The agency, citing officials, reported that …"
+        speaker = d.np_right(lo, d.clause_end(lo, hi));
+    } else if let Some(np) = d.np_left(f, cs) {
+        speaker = Some(np);
+    } else if cs > lo {
+        // "X, a spokesman, said" — look before the apposition
+        speaker = d.np_left(cs - 1, d.clause_start(cs - 1, lo));
+    }
+    // where the content starts
+    let after = cue_end.max(if let Some(sp) = speaker {
+        if sp.0 > f {
+            sp.1
+        } else {
+            v + 1
+        }
+    } else {
+        v + 1
+    });
+    let mut k = after;
+    // skip the addressee of "told X"/"sagte dem Botschafter" up to a separator or "dass"/"that"
+    while k < hi && !d.sep(k) && !d.toks[k].has(F::THAT) && (d.de || k < after + 6) {
+        k += 1;
+    }
+    let content;
+    let kind;
+    if k < hi && (d.sep(k) || d.toks[k].has(F::THAT)) && !d.toks[k].punct(")") {
+        let start = if d.toks[k].kind == Kind::Open { k } else { k + 1 };
+        let start = if d.toks[k].has(F::THAT) { k + 1 } else { start };
+        content = d.trim((start, hi))?;
+        if (content.0..content.1).filter(|&j| d.toks[j].kind == Kind::Word).count() < 2 {
+            return None;
+        }
+        kind = QuoteKind::Indirect;
+    } else if class == VClass::Report || (!d.de && class != VClass::News) {
+        let mut end = hi;
+        if cue_end > v + 1 {
+            end = cue_end - 1;
+        }
+        let start = after.min(end);
+        content = d.trim((start, end)).or_else(|| d.trim((after, hi)))?;
+        kind = if class == VClass::Report { QuoteKind::Reported } else { QuoteKind::Indirect };
+    } else {
+        return None;
+    }
+    if speaker.is_none() && carry.is_none() && kind == QuoteKind::Reported {
+        return None;
+    }
+    Some(Frame {
+        kind,
+        speaker,
+        cue: Some((v, cue_end)),
+        content,
+        class: Some(class),
+        relay: false,
+        carried: if speaker.is_none() { carry.cloned() } else { None },
+        via: None,
+    })
+}
+
+/// Frames sharing a sentence: an "according to" source and a verb frame make a chain; a chain marker
+/// makes its phrase the speaker and the frame's subject the relay.
+fn merge_frames(d: &Doc<'_>, frames: &mut Vec<Frame>, chain: Option<(Range, Range)>) {
+    let _ = d;
+    if frames.len() >= 2 {
+        let acc = frames.iter().position(|f| f.kind == QuoteKind::AccordingTo && !f.relay && f.speaker.is_some());
+        let verb = frames
+            .iter()
+            .position(|f| f.relay || (f.class.is_some() && f.speaker.is_some() && f.kind != QuoteKind::AccordingTo));
+        if let (Some(a), Some(v)) = (acc, verb) {
+            if a != v {
+                let (fa, fv) = (frames[a].clone(), frames[v].clone());
+                let relay = fv.relay || fv.class == Some(VClass::News);
+                let merged = if relay {
+                    // "nach Angaben von Y, wie X berichtete": Y speaks, X relays
+                    Frame { via: fv.speaker, ..fa.clone() }
+                } else {
+                    // "Dem Ministerium zufolge sagte Kim, …": Kim speaks, the ministry relays
+                    Frame { via: fa.speaker, ..fv.clone() }
+                };
+                let (x, y) = if a < v { (a, v) } else { (v, a) };
+                frames.remove(y);
+                frames[x] = merged;
+            }
+        }
+    }
+    if let Some((src, marker)) = chain {
+        if let Some(f) = frames.iter_mut().find(|f| f.speaker.is_some_and(|s| s != src)) {
+            let via = f.speaker;
+            f.speaker = Some(src);
+            f.via = via;
+            if f.cue.is_none() {
+                f.cue = Some(marker);
+            }
+        }
+    }
+}
+
+/// Without a frame: Konjunktiv or reportative "soll … haben" continues the last source.
+fn free_indirect(d: &Doc<'_>, lo: usize, hi: usize, full: Range, carry: Option<&Mention>) -> Option<Frame> {
+    let mut hit = false;
+    for k in lo..hi {
+        let t = &d.toks[k];
+        if !d.outside(k) || !t.is_word() || t.cap && k != lo {
+            continue;
+        }
+        if t.has(F::KONJUNKTIV) || (carry.is_some() && t.has(F::KONJUNKTIV2)) {
+            hit = true;
+            break;
+        }
+        if t.has(F::REPORTATIVE) {
+            let ce = d.clause_end(k + 1, hi);
+            if (k + 1..ce).any(|j| d.toks[j].has(F::REPORTATIVE_INF)) {
+                hit = true;
+                break;
+            }
+        }
+    }
+    hit.then(|| Frame {
+        kind: QuoteKind::FreeIndirect,
+        speaker: None,
+        cue: None,
+        content: full,
+        class: None,
+        relay: false,
+        carried: carry.cloned(),
+        via: None,
+    })
+}
+
+/// A main clause with an unlisted verb and a "dass" or Konjunktiv clause after the comma: "Die Schweiz
+/// zeigte sich zuversichtlich, dass … habe". The subject is the phrase the sentence opens with.
+fn clause_frame(d: &Doc<'_>, lo: usize, hi: usize) -> Option<Frame> {
+    let k = (lo..hi).find(|&k| d.outside(k) && d.toks[k].punct(",:"))?;
+    if k < lo + 3 {
+        return None;
+    }
+    let ce = d.clause_end(k + 1, hi);
+    let that = d.toks[k + 1..hi].first()?.has(F::THAT);
+    let kon = (k + 1..ce).any(|j| d.toks[j].is_word() && !d.toks[j].cap && d.toks[j].has(F::KONJUNKTIV));
+    if !(that && (k + 1..hi).any(|j| d.toks[j].has(F::KONJUNKTIV) || d.toks[j].has(F::KONJUNKTIV2)) || kon) {
+        return None;
+    }
+    // the main clause has a finite verb: some lower-case word that is not a determiner
+    let first = &d.toks[lo];
+    if !first.is_word() || first.has(F::FRONTED) || first.has(F::THAT) || first.has(F::AS_MARKERS) {
+        return None;
+    }
+    if (lo..k).any(|j| d.toks[j].has(F::KONJUNKTIV)) {
+        return None;
+    }
+    let speaker = d.np_right(lo, k)?;
+    let content = d.trim((k + 1, hi))?;
+    Some(Frame {
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
+        cue: None,
+        content,
+        class: Some(VClass::Say),
+        relay: false,
+        carried: None,
+        via: None,
+    })
+}

@@ -1,0 +1,220 @@
+//! Quotation rules on invented sentences: every kind, chains, resolution, and exact spans.
+
+use lagebild_core::{Entity, EntityKind, Lang, Quote, QuoteKind};
+use lagebild_extract::quotes;
+use proptest::prelude::*;
+
+fn slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+fn check_spans(text: &str, qs: &[Quote]) {
+    for q in qs {
+        assert_eq!(slice(text, q.content.start, q.content.end), q.content.text);
+        if let Some(m) = &q.speaker {
+            assert_eq!(slice(text, m.start, m.end), m.text);
+        }
+        if let Some(m) = &q.via {
+            assert_eq!(slice(text, m.start, m.end), m.text);
+        }
+        if let Some(c) = &q.cue {
+            assert_eq!(slice(text, c.start, c.end), c.text);
+        }
+        assert!(q.start <= q.content.start && q.content.end <= q.end);
+    }
+}
+
+fn run(text: &str, lang: Lang) -> Vec<Quote> {
+    let qs = quotes::extract(text, lang, &[]);
+    check_spans(text, &qs);
+    qs
+}
+
+fn find<'a>(qs: &'a [Quote], content: &str) -> &'a Quote {
+    qs.iter()
+        .find(|q| q.content.text.contains(content))
+        .unwrap_or_else(|| panic!("no quote with {content:?} in {qs:#?}"))
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_ref().map(|m| m.text.as_str()).unwrap_or("")
+}
+
+#[test]
+fn direct_with_frame_after() {
+    let t = "„Wir werden die Brücke bis Ende Mai reparieren“, sagte die Bürgermeisterin Anna Tal.";
+    let qs = run(t, Lang::De);
+    let q = find(&qs, "Brücke");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker(q).contains("Anna Tal"));
+}
+
+#[test]
+fn direct_with_colon() {
+    let t = "Der Verbandschef Otto Berg erklärte: «Die Preise für Futter steigen seit Monaten.»";
+    let q = run(t, Lang::De);
+    let q = find(&q, "Futter");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker(q).contains("Otto Berg"));
+}
+
+#[test]
+fn indirect_dass_and_konjunktiv() {
+    let t = "Die Feuerwehr teilte am Abend mit, dass das Lager vollständig abgebrannt sei. \
+             Der Landrat sagte, es gebe keine Verletzten.";
+    let qs = run(t, Lang::De);
+    let a = find(&qs, "Lager");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert!(speaker(a).contains("Feuerwehr"));
+    let b = find(&qs, "keine Verletzten");
+    assert!(speaker(b).contains("Landrat"));
+}
+
+#[test]
+fn according_to_markers() {
+    let t = "Laut dem Wetterdienst wird es am Wochenende stürmisch. \
+             Den Behörden zufolge wurden drei Straßen gesperrt. \
+             Nach Angaben von Zeugen brannte das Dach lichterloh.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "stürmisch")).contains("Wetterdienst"));
+    assert!(speaker(find(&qs, "Straßen")).contains("Behörden"));
+    let z = find(&qs, "Dach");
+    assert_eq!(z.kind, QuoteKind::AccordingTo);
+    assert!(speaker(z).contains("Zeugen"));
+}
+
+#[test]
+fn reported_demand() {
+    let t = "Die Gewerkschaft Metallbund forderte den sofortigen Stopp der Entlassungen.";
+    let qs = run(t, Lang::De);
+    let q = find(&qs, "Stopp");
+    assert_eq!(q.kind, QuoteKind::Reported);
+    assert!(speaker(q).contains("Gewerkschaft"));
+}
+
+#[test]
+fn free_indirect_carries_speaker_and_pronoun_resolves() {
+    let t = "Die Ministerin Clara Hohenfeld sagte, der Haushalt sei solide. Die Schulden würden sinken. \
+             Sie habe zudem betont, dass keine Steuern steigen würden.";
+    let qs = run(t, Lang::De);
+    let f = find(&qs, "Schulden");
+    assert_eq!(f.kind, QuoteKind::FreeIndirect);
+    assert!(speaker(f).contains("Clara Hohenfeld"));
+    let p = find(&qs, "Steuern");
+    assert_eq!(speaker(p), "Sie");
+    assert_eq!(p.speaker.as_ref().unwrap().entity.as_deref(), Some("Clara Hohenfeld"));
+}
+
+#[test]
+fn surname_and_role_resolve() {
+    let t = "Der Trainer Jonas Weidemann kam am Montag. Weidemann sagte, das Team sei bereit. \
+             Der Polizeisprecher Lukas Ahrend war vor Ort. Der Polizeisprecher erklärte, die Lage sei ruhig.";
+    let qs = run(t, Lang::De);
+    let q = find(&qs, "Team");
+    assert_eq!(q.speaker.as_ref().unwrap().entity.as_deref(), Some("Jonas Weidemann"));
+    let r = find(&qs, "Lage");
+    assert_eq!(r.speaker.as_ref().unwrap().entity.as_deref(), Some("Lukas Ahrend"));
+}
+
+#[test]
+fn chains_german() {
+    let t = "Die Agentur Nordpress berichtete unter Berufung auf das Verkehrsministerium, die Brücke bleibe gesperrt. \
+             Wie die Zeitung Morgenblatt meldet, habe der Konzern Gewinne erzielt.";
+    let qs = run(t, Lang::De);
+    let q = find(&qs, "Brücke");
+    assert!(speaker(q).contains("Verkehrsministerium"));
+    assert!(q.via.as_ref().unwrap().text.contains("Nordpress"));
+    let w = find(&qs, "Gewinne");
+    assert!(speaker(w).contains("Morgenblatt"));
+    let t2 = "Nach Angaben der Küstenwache sind zwei Boote gesunken, wie der Sender Radio Nord berichtete.";
+    let qs = run(t2, Lang::De);
+    let q = find(&qs, "Boote");
+    assert!(speaker(q).contains("Küstenwache"), "{qs:#?}");
+    assert!(q.via.as_ref().is_some_and(|v| v.text.contains("Radio Nord")), "{qs:#?}");
+}
+
+#[test]
+fn english_kinds_and_chain() {
+    let t = "“We will rebuild the harbor by June,” Mayor Ellen Price said on Monday. \
+             The council said that the budget was approved. \
+             According to the coast guard, two boats sank. \
+             The agency, citing local officials, reported that the road was closed. \
+             The union called for an immediate strike.";
+    let qs = run(t, Lang::En);
+    let d = find(&qs, "harbor");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert!(speaker(d).contains("Ellen Price"));
+    assert!(speaker(find(&qs, "budget")).contains("council"));
+    let a = find(&qs, "boats");
+    assert_eq!(a.kind, QuoteKind::AccordingTo);
+    assert!(speaker(a).contains("coast guard"));
+    let c = find(&qs, "road");
+    assert!(speaker(c).contains("officials"), "{qs:#?}");
+    assert!(c.via.as_ref().is_some_and(|v| v.text.contains("agency")), "{qs:#?}");
+    assert!(speaker(find(&qs, "strike")).contains("union"));
+}
+
+#[test]
+fn english_pronoun() {
+    let t = "Senator Mark Dunmore spoke in Ohio. He said the plan would fail.";
+    let qs = run(t, Lang::En);
+    let q = find(&qs, "plan");
+    assert_eq!(speaker(q), "He");
+    assert_eq!(q.speaker.as_ref().unwrap().entity.as_deref(), Some("Mark Dunmore"));
+}
+
+#[test]
+fn entities_give_canonical_names() {
+    let t = "Budanows Sprecher war nicht da. Budanow sagte, die Truppen seien bereit.";
+    let start = t.chars().position(|c| c == '.').unwrap() + 2;
+    let ents = vec![Entity {
+        start,
+        end: start + 7,
+        text: "Budanow".into(),
+        kind: EntityKind::Per,
+        canonical: "Kyrylo Budanov".into(),
+    }];
+    let qs = quotes::extract(t, Lang::De, &ents);
+    check_spans(t, &qs);
+    let q = find(&qs, "Truppen");
+    assert_eq!(q.speaker.as_ref().unwrap().entity.as_deref(), Some("Kyrylo Budanov"));
+}
+
+#[test]
+fn speaker_at_finds_source_of_a_figure() {
+    let t = "Die Polizei teilte mit, dass 40 Menschen verletzt worden seien.";
+    let qs = run(t, Lang::De);
+    let s = t.chars().count() - 30;
+    let m = quotes::speaker_at(&qs, s, s + 2).expect("a speaker");
+    assert!(m.text.contains("Polizei"));
+    assert!(quotes::speaker_at(&qs, 0, 3).is_none());
+}
+
+#[test]
+fn titles_in_quotes_are_not_quotations() {
+    let t = "Der Film „Das Boot“ läuft heute im Kino.";
+    assert!(run(t, Lang::De).is_empty());
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,300}") {
+        for lang in [Lang::De, Lang::En] {
+            let qs = quotes::extract(&s, lang, &[]);
+            check_spans(&s, &qs);
+        }
+    }
+
+    #[test]
+    fn quote_like_text_never_panics(parts in proptest::collection::vec(prop_oneof![
+        Just("„"), Just("“"), Just("\""), Just("«"), Just("»"), Just(", sagte er"), Just(" laut "), Just(" zufolge "),
+        Just("Der Minister"), Just(" sei "), Just(". "), Just("\n"), Just(":"), Just(" unter Berufung auf "), Just("Wie "),
+        Just(" berichtet"), Just("according to "), Just(" said"), Just("ä"), Just("Kim Jong"), Just(" dass "), Just(","),
+    ], 0..40)) {
+        let s: String = parts.concat();
+        for lang in [Lang::De, Lang::En] {
+            let qs = quotes::extract(&s, lang, &[]);
+            check_spans(&s, &qs);
+        }
+    }
+}

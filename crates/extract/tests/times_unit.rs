@@ -1,0 +1,111 @@
+//! Time expressions on invented news sentences, anchored on Monday 2024-10-21.
+
+use chrono::NaiveDate;
+use lagebild_core::{Lang, TimeExpr, TimeKind, TimeMod};
+use lagebild_extract::times::extract;
+use proptest::prelude::*;
+
+fn anchor() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 10, 21)
+}
+
+fn find(text: &str, lang: Lang, span: &str) -> TimeExpr {
+    let all = extract(text, lang, anchor());
+    all.iter()
+        .find(|t| t.text == span)
+        .cloned()
+        .unwrap_or_else(|| panic!("no expression {span:?} in {text:?}: {all:?}"))
+}
+
+fn val(text: &str, lang: Lang, span: &str) -> String {
+    find(text, lang, span).value
+}
+
+#[test]
+fn german_news() {
+    let de = Lang::De;
+    assert_eq!(
+        val("Die Ministerin hatte am Freitag mitgeteilt, dass die Gespräche weitergehen.", de, "Freitag"),
+        "2024-10-18"
+    );
+    assert_eq!(val("Der Ausschuss wird am Freitag erneut tagen.", de, "Freitag"), "2024-10-25");
+    assert_eq!(val("Vergangene Woche wurden die Pläne vorgestellt.", de, "Vergangene Woche"), "2024-W42");
+    let t = find("Mitte Oktober begann die Räumung der Siedlung.", de, "Mitte Oktober");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-10", Some(TimeMod::Mid)));
+    let t = find("Die Frist läuft bis zum 1. November.", de, "1. November");
+    assert_eq!(t.value, "2024-11-01");
+    assert_eq!(val("Seit August 2023 sind die Preise gestiegen.", de, "August 2023"), "2023-08");
+    assert_eq!(val("Im Juni hatte der Stadtrat den Plan abgelehnt.", de, "Juni"), "2024-06");
+    assert_eq!(val("Vor zwei Wochen war die Brücke gesperrt worden.", de, "Vor zwei Wochen"), "2024-W41");
+    assert_eq!(val("Die Polizei meldete gestern einen Einbruch.", de, "gestern"), "2024-10-20");
+    assert_eq!(val("Heute beginnt die Messe.", de, "Heute"), "2024-10-21");
+    assert_eq!(val("Die Anlage soll kommenden Monat öffnen.", de, "kommenden Monat"), "2024-11");
+    let t = find("Anfang August wurde der Vertrag unterzeichnet.", de, "Anfang August");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-08", Some(TimeMod::Start)));
+    let t = find("Gemeldet am 21.10.2024 13:07 Uhr von der Redaktion.", de, "21.10.2024 13:07 Uhr");
+    assert_eq!((t.value.as_str(), t.kind), ("2024-10-21T13:07", TimeKind::Time));
+    assert_eq!(val("In den vergangenen Jahren wuchs die Stadt.", de, "den vergangenen Jahren"), "PAST_REF");
+    assert_eq!(val("Im Sommer waren viele Straßen gesperrt.", de, "Sommer"), "2024-SU");
+    assert_eq!(val("Das Gebäude stammt aus den 1990er-Jahren.", de, "1990er-Jahren"), "199");
+    assert_eq!(val("Ein Bau des 20. Jahrhunderts wird abgerissen.", de, "20. Jahrhunderts"), "19");
+    let t = find("Die Sanierung dauerte zweieinhalb Jahre.", de, "zweieinhalb Jahre");
+    assert_eq!((t.value.as_str(), t.kind), ("P2.5Y", TimeKind::Duration));
+    let t = find("Der Markt findet jeden Montag statt.", de, "jeden Montag");
+    assert_eq!((t.value.as_str(), t.kind), ("XXXX-WXX-1", TimeKind::Set));
+    assert_eq!(val("Das Gesetz wurde 1998 verabschiedet.", de, "1998"), "1998");
+}
+
+#[test]
+fn german_not_times() {
+    let de = Lang::De;
+    let out =
+        extract("Die Formel 1 gastiert mit 1500 Fahrzeugen. Die Dienststelle hat 2.000 Mitarbeiter.", de, anchor());
+    assert!(out.is_empty(), "{out:?}");
+    let out = extract("Die Dienstagsrunde und die Montagsdemo.", de, anchor());
+    assert!(out.iter().all(|t| t.text != "Die"), "{out:?}");
+}
+
+#[test]
+fn english_news() {
+    let en = Lang::En;
+    assert_eq!(val("The minister said on Friday that talks would continue.", en, "Friday"), "2024-10-18");
+    assert_eq!(val("Prices fell last week.", en, "last week"), "2024-W42");
+    assert_eq!(val("The plant will open next month.", en, "next month"), "2024-11");
+    let t = find("Production stopped in mid-October.", en, "mid-October");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-10", Some(TimeMod::Mid)));
+    assert_eq!(val("The company was founded two years ago.", en, "two years ago"), "2022");
+    let t = find("Output rose over the past three years.", en, "the past three years");
+    assert_eq!((t.value.as_str(), t.kind), ("P3Y", TimeKind::Duration));
+    assert_eq!(val("Police arrived Friday morning.", en, "Friday morning"), "2024-10-18TMO");
+    assert_eq!(val("The law was passed in 1998.", en, "1998"), "1998");
+    assert_eq!(val("Music of the 1990s is back.", en, "the 1990s"), "199");
+    assert!(extract("Formula 1 drivers and 300 people.", en, anchor()).is_empty());
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let text = "Größere Schäden gab es am Freitag – „schlimm“, sagte er.";
+    for t in extract(text, Lang::De, anchor()) {
+        let s: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+        assert_eq!(s, t.text);
+    }
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_match(s in "\\PC{0,200}", de in any::<bool>()) {
+        let lang = if de { Lang::De } else { Lang::En };
+        for t in extract(&s, lang, anchor()) {
+            let span: String = s.chars().skip(t.start).take(t.end - t.start).collect();
+            prop_assert_eq!(span, t.text);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_date_like_text(s in "([0-9]{1,4}[ .:/-]?|Mai |Juni |am |vor |Jahre |Uhr |v\\. Chr\\. |[A-Za-zäöü]{1,8} ){0,20}") {
+        for t in extract(&s, Lang::De, None) {
+            let span: String = s.chars().skip(t.start).take(t.end - t.start).collect();
+            prop_assert_eq!(span, t.text);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Parse throughput of HTML pages: the html-de and html-en dev pages of `../shared/data`, repeated to N
+//! pages (default 10,000), each through `lagebild_ingest::parse_input` on a rayon pool of 2 threads.
+//! Prints pages/s and the peak resident memory (VmHWM).
+//!
+//! cargo run --release -p lagebild-ingest --example html_bench -- 10000
+
+use flate2::read::GzDecoder;
+use lagebild_ingest::{parse_input, Input, Options};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let threads: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(2);
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    let mut pages: Vec<Input> = Vec::new();
+    for set in ["html-de", "html-en"] {
+        let Ok(list) = std::fs::read_to_string(data.join(set).join("dev.jsonl")) else { continue };
+        for line in list.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+            let file = data.join(set).join(record["file"].as_str().expect("file"));
+            let mut bytes = Vec::new();
+            GzDecoder::new(std::fs::File::open(&file).expect("open page")).read_to_end(&mut bytes).expect("gunzip");
+            pages.push(Input { name: format!("{set}/{}.html", record["id"].as_str().unwrap_or("page")), bytes });
+        }
+    }
+    if pages.is_empty() {
+        println!("[skip] html_bench: ../shared/data not found");
+        return;
+    }
+    let mb: usize = pages.iter().map(|p| p.bytes.len()).sum::<usize>() * n / pages.len() / 1_000_000;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+    let options = Options::default();
+    let start = Instant::now();
+    let articles: usize = pool.install(|| {
+        (0..n).into_par_iter().map(|i| parse_input(&pages[i % pages.len()], &options).iter().flatten().count()).sum()
+    });
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "[bench] html: {n} pages (~{mb} MB, {} distinct) on {threads} threads in {secs:.1} s: {:.0} pages/s, {articles} articles; peak RSS {}",
+        pages.len(),
+        n as f64 / secs,
+        peak_rss()
+    );
+}
+
+/// VmHWM from /proc/self/status (Linux), e.g. "212 MB".
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.to_string()))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()))
+        .map(|kb| format!("{} MB", kb / 1024))
+        .unwrap_or_else(|| "unknown".into())
+}
