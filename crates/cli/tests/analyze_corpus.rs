@@ -132,5 +132,22 @@ fn stories_spans_and_seeds() {
         assert_eq!(seed_stories.len(), 1, "the five seeds form one story");
         let members = pred.values().filter(|s| seed_stories.contains(s)).count();
         assert_eq!(members, 5, "no example article joins the seeds' story");
+        let story_id = *seed_stories.iter().next().unwrap();
+        let story = doc["stories"].as_array().unwrap().iter().find(|s| s["id"].as_str() == Some(story_id)).unwrap();
+        let soldiers = story["figure_groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["thing"] == "soldat")
+            .expect("a soldier figure group");
+        let values: Vec<f64> = soldiers["values"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+        for v in [1500.0, 3000.0, 11000.0, 12000.0] {
+            assert!(values.contains(&v), "soldier group lacks {v}: {values:?}");
+        }
+        assert!(soldiers["disagree"].as_bool().unwrap());
+        let timeline = story["timeline"].as_array().unwrap().len();
+        let summary = story["summary"].as_array().unwrap().len();
+        println!("[gold] analyze seeds story: soldier values {values:?}, {timeline} timeline entries, {summary} summary sentences");
+        assert!(timeline >= 5 && summary >= 3);
     }
 }

@@ -3,6 +3,24 @@
 use lagebild_core::{AnalyzedArticle, FigureGroup, FigureRef};
 use std::collections::BTreeMap;
 
+/// Counted things that name the same kind of thing in reports, mapped to one group key (German lemma first):
+/// troops and soldiers are counted together, and English reports join the German ones.
+const SAME_THING: &[(&str, &str)] = &[
+    ("truppe", "soldat"),
+    ("soldier", "soldat"),
+    ("troop", "soldat"),
+    ("kämpfer", "soldat"),
+    ("fighter", "soldat"),
+    ("firefighter", "einsatzkraft"),
+    ("feuerwehrmann", "einsatzkraft"),
+    ("person", "mensch"),
+    ("people", "mensch"),
+];
+
+fn group_key(thing: &str) -> &str {
+    SAME_THING.iter().find(|(t, _)| *t == thing).map(|(_, key)| *key).unwrap_or(thing)
+}
+
 /// Values within this relative distance count as the same report (rounding, "rund", "knapp").
 const SAME_VALUE: f64 = 0.05;
 
@@ -22,7 +40,7 @@ pub fn group(articles: &[&AnalyzedArticle]) -> Vec<FigureGroup> {
                 source: f.source.clone(),
             };
             let label = f.thing_text.clone().unwrap_or_else(|| thing.clone());
-            groups.entry((thing.clone(), unit)).or_default().push((value, member, label));
+            groups.entry((group_key(thing).to_string(), unit)).or_default().push((value, member, label));
         }
     }
     let mut out: Vec<FigureGroup> = groups
