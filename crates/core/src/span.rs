@@ -13,14 +13,6 @@ impl Span {
         Span { start, end }
     }
 
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
     /// The covered text, so that evidence can always be shown next to the fact.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
