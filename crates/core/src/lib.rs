@@ -17,8 +17,8 @@ pub use figure::{Approx, Figure, FigureKind};
 pub use quote::{Mention, Piece, Quote, QuoteKind};
 pub use span::Span;
 pub use story::{
-    AnalyzedArticle, Claim, FigureGroup, FigureRef, Lagebild, OutletCoverage, QuoteRef, Story, StoryEntity,
-    SummarySentence, TimelineEntry,
+    AnalyzedArticle, Claim, FigureGroup, FigureRef, Lagebild, OutletCoverage, QuoteRef, SearchHit, Story, StoryEntity,
+    StorySummary, SummarySentence, TimelineEntry,
 };
 pub use time::{TimeExpr, TimeKind, TimeMod};
 

@@ -120,3 +120,29 @@ pub struct Lagebild {
     pub articles: Vec<AnalyzedArticle>,
     pub stories: Vec<Story>,
 }
+
+/// One line of a story list (the server's `GET /api/stories` and its index page): enough to choose a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub id: String,
+    pub title: String,
+    pub articles: usize,
+    pub outlets: Vec<String>,
+    /// Earliest and latest publication time of its articles (ISO 8601), when known.
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// When the story last took an article (RFC 3339, UTC): what `since=` filters on.
+    pub updated: String,
+}
+
+/// A full-text search match: an article, the story it belongs to, and a plain-text snippet around the match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub article: String,
+    pub story: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub snippet: String,
+    pub score: f32,
+}

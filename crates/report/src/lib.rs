@@ -4,7 +4,7 @@
 mod html;
 mod plain;
 
-pub use html::html;
+pub use html::{escape, html};
 pub use plain::{markdown, text};
 
 use lagebild_core::{AnalyzedArticle, FigureGroup, Lagebild};

@@ -1,0 +1,1 @@
+// lagebild story page behaviour (filled in with the story page).
