@@ -3,7 +3,11 @@
 //! A gold quotation is found when a predicted content overlaps one of its content spans; precision is over
 //! predicted quotations (a prediction is right when it overlaps some gold content). The speaker figure is the
 //! share of found quotations with a gold speaker whose predicted speaker overlaps one.
-//! `QUOTES_SPLIT=train` evaluates the train split instead; `QUOTES_DUMP=path` writes misses and false alarms.
+//! `QUOTES_SPLIT=train` evaluates the train split instead; `QUOTES_DUMP=path` writes misses and false alarms;
+//! `QUOTES_PRED=path` writes every prediction as JSON Lines (per document) for offline analysis.
+//!
+//! Against overfitting, documents are also scored in two parts by a hash of their id: part A (2/3, where rules
+//! are tuned) and part B (1/3, held out while tuning). Both are printed; the bars apply to the whole file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,6 +32,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+#[derive(Default)]
 struct Score {
     pred: usize,
     pred_ok: usize,
@@ -37,7 +42,29 @@ struct Score {
     speaker_ok: usize,
 }
 
-fn evaluate(name: &str, lang: Lang) -> Option<Score> {
+/// Part of a document by the FNV-1a hash of its id: `true` for the held-out third (part B).
+fn held_out(id: &str) -> bool {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in id.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h % 3 == 2
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.pred += o.pred;
+        self.pred_ok += o.pred_ok;
+        self.gold += o.gold;
+        self.found += o.found;
+        self.with_speaker += o.with_speaker;
+        self.speaker_ok += o.speaker_ok;
+    }
+}
+
+/// The score of the whole file and of parts A and B.
+fn evaluate(name: &str, lang: Lang) -> Option<[Score; 3]> {
     let split = std::env::var("QUOTES_SPLIT").unwrap_or_else(|_| "dev".into());
     let path = data_dir().join(name).join(format!("{split}.jsonl"));
     let Ok(text) = std::fs::read_to_string(&path) else {
@@ -45,10 +72,13 @@ fn evaluate(name: &str, lang: Lang) -> Option<Score> {
         return None;
     };
     let mut dump = std::env::var("QUOTES_DUMP").ok().map(|p| std::fs::File::create(format!("{p}.{name}")).unwrap());
-    let mut s = Score { pred: 0, pred_ok: 0, gold: 0, found: 0, with_speaker: 0, speaker_ok: 0 };
+    let mut pred_out = std::env::var("QUOTES_PRED").ok().map(|p| std::fs::File::create(format!("{p}.{name}")).unwrap());
+    let mut parts = [Score::default(), Score::default(), Score::default()];
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let rec: serde_json::Value = serde_json::from_str(line).unwrap();
         let body = rec["text"].as_str().unwrap();
+        let id = rec["id"].as_str().unwrap_or("");
+        let mut s = Score::default();
         let gold: Vec<(Spans, Spans)> = rec["quotes"]
             .as_array()
             .unwrap()
@@ -57,6 +87,10 @@ fn evaluate(name: &str, lang: Lang) -> Option<Score> {
             .filter(|(c, _)| !c.is_empty())
             .collect();
         let pred = quotes::extract(body, lang, &[]);
+        if let Some(f) = pred_out.as_mut() {
+            let row = serde_json::json!({ "id": id, "quotes": pred });
+            writeln!(f, "{row}").unwrap();
+        }
         let chars: Vec<char> = body.chars().collect();
         let show = |a: usize, b: usize| chars[a.min(chars.len())..b.min(chars.len())].iter().collect::<String>();
         s.pred += pred.len();
@@ -110,11 +144,21 @@ fn evaluate(name: &str, lang: Lang) -> Option<Score> {
                 }
             }
         }
+        parts[0].add(&s);
+        parts[if held_out(id) { 2 } else { 1 }].add(&s);
     }
-    Some(s)
+    Some(parts)
 }
 
-fn report(name: &str, s: &Score) -> (f64, f64) {
+/// Prints the whole file and both parts; returns F1 and speaker accuracy of the whole file.
+fn report(name: &str, parts: &[Score; 3]) -> (f64, f64) {
+    let all = figures(name, &parts[0]);
+    figures(&format!("{name} part A (tuning)"), &parts[1]);
+    figures(&format!("{name} part B (held out)"), &parts[2]);
+    all
+}
+
+fn figures(name: &str, s: &Score) -> (f64, f64) {
     let p = s.pred_ok as f64 / s.pred.max(1) as f64;
     let r = s.found as f64 / s.gold.max(1) as f64;
     let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };

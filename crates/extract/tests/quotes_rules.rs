@@ -218,3 +218,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn one_form_of_several_verbs() {
+    // "gab … bekannt" and "gab … an" share the finite form
+    let t = "Als Grund gab die Reederei an, der Hafen sei wegen Nebels gesperrt gewesen.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Hafen")).contains("Reederei"));
+    let t = "Dazu ließ der Verband verlauten, man werde die Beiträge nicht erhöhen.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Beiträge")).contains("Verband"));
+}

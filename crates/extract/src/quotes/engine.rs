@@ -601,7 +601,7 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
             continue;
         }
         if d.is_verb(i) {
-            if let Some(f) = verb_frame(d, i, lo, hi, carry) {
+            if let Some(f) = d.lex.verbs(&t.lower).iter().find_map(|&vp| verb_frame(d, vp, i, lo, hi, carry)) {
                 let next = f.content.1.max(i + 1);
                 let skip_to = if f.content.0 > i { f.content.0 } else { next };
                 frames.push(f);
@@ -732,9 +732,15 @@ fn np_left_source(d: &Doc<'_>, i: usize, cs: usize) -> Option<Range> {
 }
 
 /// A reporting verb at `v`: its subject, its content and its kind.
-fn verb_frame(d: &Doc<'_>, v: usize, lo: usize, hi: usize, carry: Option<&Mention>) -> Option<Frame> {
+fn verb_frame(
+    d: &Doc<'_>,
+    (vi, part): (usize, bool),
+    v: usize,
+    lo: usize,
+    hi: usize,
+    carry: Option<&Mention>,
+) -> Option<Frame> {
     let r = d.rules;
-    let (vi, part) = d.lex.verb(&d.toks[v].lower)?;
     let verb = &r.verbs[vi];
     let ce = d.clause_end(v + 1, hi);
     let mut cue_end = v + 1;

@@ -98,9 +98,10 @@ pub mod F {
     pub const SOURCE_PREP: u32 = 1 << 19;
 }
 
-/// Look-up of a verb form: index into `Rules::verbs` and whether the form is a participle.
+/// Look-up of a verb form: indices into `Rules::verbs` and whether the form is a participle (a form may
+/// belong to several verbs: "gab … bekannt", "gab … an").
 pub struct Lexicon {
-    verbs: HashMap<&'static str, (usize, bool)>,
+    verbs: HashMap<&'static str, Vec<(usize, bool)>>,
     words: HashMap<&'static str, u32>,
     roles: &'static [&'static str],
     sources: &'static [&'static str],
@@ -108,13 +109,13 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(rules: &Rules) -> Self {
-        let mut verbs = HashMap::new();
+        let mut verbs: HashMap<&'static str, Vec<(usize, bool)>> = HashMap::new();
         for (i, v) in rules.verbs.iter().enumerate() {
             for f in v.finite {
-                verbs.entry(*f).or_insert((i, false));
+                verbs.entry(*f).or_default().push((i, false));
             }
             for f in v.participle {
-                verbs.entry(*f).or_insert((i, true));
+                verbs.entry(*f).or_default().push((i, true));
             }
         }
         let mut words: HashMap<&'static str, u32> = HashMap::new();
@@ -189,8 +190,14 @@ impl Lexicon {
         f
     }
 
+    /// The first verb with the form `w`.
     pub fn verb(&self, w: &str) -> Option<(usize, bool)> {
-        self.verbs.get(w).copied()
+        self.verbs.get(w).and_then(|v| v.first().copied())
+    }
+
+    /// Every verb with the form `w`, in table order.
+    pub fn verbs(&self, w: &str) -> &[(usize, bool)] {
+        self.verbs.get(w).map_or(&[], Vec::as_slice)
     }
 }
 
