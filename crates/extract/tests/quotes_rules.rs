@@ -229,3 +229,13 @@ fn one_form_of_several_verbs() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Beiträge")).contains("Verband"));
 }
+
+#[test]
+fn quotation_inside_a_sentence_without_frame_takes_its_subject() {
+    let t = "Die Kinderärztin Lea Brandt, Sprecherin des Verbands, nannte den Entwurf „einen Rückschritt für alle Familien“.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Rückschritt")).contains("Lea Brandt"));
+    let t = "Unterdessen verteidigte der Landrat Ole Wiese die Pläne mit „dringendem Bedarf an neuen Schulen“.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Bedarf")).contains("Ole Wiese"));
+}

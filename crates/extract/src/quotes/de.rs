@@ -570,4 +570,6 @@ pub static RULES: Rules = Rules {
         "nov", "dez", "mr", "mrs", "ms", "gen", "fr", "hr",
     ],
     that: &["dass", "daß", "ob"],
+    not_speakers: &["es", "das", "dies", "dieses", "man", "was", "alles", "nichts", "vieles"],
+    np_attach: &["der", "des", "von", "vom", "aus", "in", "im", "für", "bei", "beim", "am", "an"],
 };

@@ -159,4 +159,6 @@ pub static RULES: Rules = Rules {
         "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "u.s", "prof", "ft", "mt",
     ],
     that: &["that"],
+    not_speakers: &["it", "this", "that", "there", "what"],
+    np_attach: &["of", "from", "at", "in"],
 };

@@ -237,6 +237,96 @@ impl<'a> Doc<'a> {
         k
     }
 
+    /// A noun phrase at `i` with its attached phrases ("der Sprecher der Polizei in Bonn") and a comma-enclosed
+    /// apposition or relative clause ("Anna Tal, die Ministerin, …"); returns the phrase and where it ends
+    /// including the apposition.
+    fn np_with_attachments(&self, i: usize, hi: usize) -> Option<(Range, usize)> {
+        let np = self.np_right(i, self.clause_end(i, hi))?;
+        let mut e = np.1;
+        while e + 1 < hi && self.rules.np_attach.contains(&self.toks[e].lower.as_str()) {
+            match self.np_right(e + 1, self.clause_end(e + 1, hi)) {
+                Some(n) if self.toks[n.0..n.1].iter().any(|t| t.cap) => e = n.1,
+                _ => break,
+            }
+        }
+        let phrase = (np.0, e);
+        // "(SPD)" after a name
+        if e + 2 < hi && self.toks[e].punct("(") {
+            if let Some(k) = (e + 1..hi.min(e + 8)).find(|&k| self.toks[k].punct(")")) {
+                e = k + 1;
+            }
+        }
+        if e < hi && self.toks[e].punct(",–") {
+            let close = (e + 1..hi.min(e + 25)).find(|&k| self.toks[k].punct(",–") || self.toks[k].punct(")"));
+            match close {
+                Some(k) if k > e + 1 && self.toks[k].punct(",–") => e = k + 1,
+                _ => return Some((phrase, e)),
+            }
+        }
+        Some((phrase, e))
+    }
+
+    /// Is token `k` a plausible finite verb (German: a lower-case word that opens no phrase)?
+    fn finite_at(&self, k: usize, hi: usize) -> bool {
+        k < hi && {
+            let t = &self.toks[k];
+            t.kind == Kind::Word
+                && !t.cap
+                && (t.has(F::AUX) || self.is_verb(k) || !t.has(F::DETERMINERS | F::NP_STOP | F::FRONTED | F::THAT))
+        }
+    }
+
+    /// The subject of the main clause of the sentence `[lo, hi)` (German verb-second order): the phrase
+    /// before the finite verb ("Die Ministerin, die …, verteidigte …"), or after it when an adverbial
+    /// opens the sentence ("Unterdessen verteidigte die Ministerin …").
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        if !self.de {
+            return None;
+        }
+        let mut i = lo;
+        while i < hi && self.toks[i].punct("–-•(") {
+            i += 1;
+        }
+        // "Auch der Sprecher …"
+        while i + 1 < hi
+            && self.toks[i].is_word()
+            && self.toks[i].has(F::SKIP)
+            && !self.toks[i].has(F::PRONOUNS)
+            && (self.toks[i + 1].has(F::DETERMINERS) || self.toks[i + 1].cap)
+            && !self.finite_at(i + 1, hi)
+        {
+            i += 1;
+        }
+        if i >= hi || !self.toks[i].is_word() || !self.outside(i) {
+            return None;
+        }
+        let t = &self.toks[i];
+        if t.has(F::SUBORDINATORS | F::THAT | F::AS_MARKERS | F::WHEREBY) {
+            return None;
+        }
+        if t.has(F::PRONOUNS) && !t.has(F::DETERMINERS) {
+            return self.finite_at(i + 1, hi).then_some((i, i + 1));
+        }
+        if t.has(F::FRONTED) {
+            // the adverbial: one word, or a preposition with its phrase
+            let mut k = i + 1;
+            if !self.finite_at(k, hi) {
+                let (_, e) = self.np_with_attachments(k, hi)?;
+                k = e;
+            }
+            if !self.finite_at(k, hi) {
+                return None;
+            }
+            let s = self.subject_right(k + 1, self.clause_end(k + 1, hi))?;
+            return (self.toks[s.0..s.1].iter().any(|t| t.cap) && !self.toks[s.0].punct(",")).then_some(s);
+        }
+        let (np, e) = self.np_with_attachments(i, hi)?;
+        if np.1 == np.0 + 1 && self.rules.not_speakers.contains(&self.toks[np.0].lower.as_str()) {
+            return None;
+        }
+        self.finite_at(e, hi).then_some(np)
+    }
+
     /// Trims punctuation and subordinators from a content range.
     fn trim(&self, r: Range) -> Option<Range> {
         let (mut a, mut b) = r;
@@ -652,6 +742,23 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                         });
                     }
                 }
+                // a quotation inside a sentence without a frame: the sentence's subject
+                // ("Die Ministerin verteidigte den Plan als „…“", "X erläutert es so: „…“")
+                let first_clause = d.clause_end(lo, p.open);
+                if near.is_none() && p.open > lo && !reportive(d, lo, first_clause, carry.is_some()) {
+                    if let Some(np) = d.sentence_subject(lo, hi).filter(|s| s.1 <= p.open) {
+                        near = Some(Frame {
+                            kind: QuoteKind::Direct,
+                            speaker: Some(np),
+                            cue: None,
+                            content: inner,
+                            class: None,
+                            relay: false,
+                            carried: None,
+                            via: None,
+                        });
+                    }
+                }
                 let mut g = near.unwrap_or(Frame {
                     kind: QuoteKind::Direct,
                     speaker: None,
@@ -913,25 +1020,7 @@ fn merge_frames(d: &Doc<'_>, frames: &mut Vec<Frame>, chain: Option<(Range, Rang
 
 /// Without a frame: Konjunktiv or reportative "soll … haben" continues the last source.
 fn free_indirect(d: &Doc<'_>, lo: usize, hi: usize, full: Range, carry: Option<&Mention>) -> Option<Frame> {
-    let mut hit = false;
-    for k in lo..hi {
-        let t = &d.toks[k];
-        if !d.outside(k) || !t.is_word() || t.cap && k != lo {
-            continue;
-        }
-        if t.has(F::KONJUNKTIV) || (carry.is_some() && t.has(F::KONJUNKTIV2)) {
-            hit = true;
-            break;
-        }
-        if t.has(F::REPORTATIVE) {
-            let ce = d.clause_end(k + 1, hi);
-            if (k + 1..ce).any(|j| d.toks[j].has(F::REPORTATIVE_INF)) {
-                hit = true;
-                break;
-            }
-        }
-    }
-    hit.then(|| Frame {
+    reportive(d, lo, hi, carry.is_some()).then(|| Frame {
         kind: QuoteKind::FreeIndirect,
         speaker: None,
         cue: None,
@@ -941,6 +1030,27 @@ fn free_indirect(d: &Doc<'_>, lo: usize, hi: usize, full: Range, carry: Option<&
         carried: carry.cloned(),
         via: None,
     })
+}
+
+/// Does the sentence `[lo, hi)` report speech by its mood: Konjunktiv I (or II, when `attributed`) or
+/// reportative "soll … haben"?
+fn reportive(d: &Doc<'_>, lo: usize, hi: usize, attributed: bool) -> bool {
+    for k in lo..hi {
+        let t = &d.toks[k];
+        if !d.outside(k) || !t.is_word() || t.cap && k != lo {
+            continue;
+        }
+        if t.has(F::KONJUNKTIV) || (attributed && t.has(F::KONJUNKTIV2)) {
+            return true;
+        }
+        if t.has(F::REPORTATIVE) {
+            let ce = d.clause_end(k + 1, hi);
+            if (k + 1..ce).any(|j| d.toks[j].has(F::REPORTATIVE_INF)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A main clause with an unlisted verb and a "dass" or Konjunktiv clause after the comma: "Die Schweiz

@@ -71,6 +71,10 @@ pub struct Rules {
     pub abbrevs: &'static [&'static str],
     /// Subordinators after a reporting verb ("dass", "that").
     pub that: &'static [&'static str],
+    /// Words that attach a phrase to a subject before its verb: "Der Sprecher *der* Polizei *in* Bonn sagte".
+    pub np_attach: &'static [&'static str],
+    /// Words that are no speaker when they stand alone as a subject ("es", "das", "man").
+    pub not_speakers: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
