@@ -239,3 +239,25 @@ fn quotation_inside_a_sentence_without_frame_takes_its_subject() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Bedarf")).contains("Ole Wiese"));
 }
+
+#[test]
+fn reported_speech_after_an_introducing_sentence() {
+    // the sentence before has no reporting verb, but its subject speaks on in the Konjunktiv
+    let t = "Der Bürgermeister Jan Holm sagte, die Brücke werde saniert. \
+             Die Kämmerin Ute Pahl verteidigte anschließend die hohen Kosten. \
+             Die Stadt habe keine andere Wahl gehabt.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "keine andere Wahl")).contains("Ute Pahl"));
+}
+
+#[test]
+fn demnach_stands_for_the_source() {
+    let t =
+        "Das Ministerium veröffentlichte am Montag seinen Bericht. Demnach sind die Preise um vier Prozent gestiegen. \
+             Die Mieten seien stärker gestiegen als die Löhne.";
+    let qs = run(t, Lang::De);
+    let q = find(&qs, "vier Prozent");
+    assert_eq!(speaker(q), "Demnach");
+    assert!(q.speaker.as_ref().unwrap().entity.as_deref().unwrap_or("").contains("Ministerium"));
+    assert!(speaker(find(&qs, "Mieten")).contains("Ministerium"));
+}

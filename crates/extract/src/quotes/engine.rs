@@ -380,13 +380,28 @@ pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // the last attributed source: sentence index and speaker
     let mut last: Option<(usize, Mention)> = None;
+    // the subject of the last sentence without a frame
+    let mut subject: Option<(usize, Mention)> = None;
     for (si, &(lo, hi)) in sents.iter().enumerate() {
-        let carry = last.as_ref().filter(|(ls, _)| si - ls <= 3).map(|(_, m)| m.clone());
+        let mut carry = last.as_ref().filter(|(ls, _)| si - ls <= 3).map(|(_, m)| m.clone());
+        // the sentence before, without a frame of its own, introduced someone who may speak on
+        // ("Die Ministerin verteidigte den Plan. Er sei notwendig.")
+        if let Some((_, m)) = subject.as_ref().filter(|(ss, _)| ss + 1 == si) {
+            if last.as_ref().is_none_or(|(ls, _)| ls + 1 < si) {
+                carry = Some(m.clone());
+            }
+        }
         let frames = sentence_frames(&doc, lo, hi, carry.as_ref());
+        subject = None;
+        if frames.is_empty() {
+            if let Some(r) = doc.sentence_subject(lo, hi) {
+                subject = Some((si, res.mention(&doc, r, last.as_ref().map(|(_, m)| m))));
+            }
+        }
         let mut found_any = false;
         for f in frames {
             let speaker = match (f.speaker, &f.carried) {
-                (Some(r), _) => Some(res.mention(&doc, r, last.as_ref().map(|(_, m)| m))),
+                (Some(r), _) => Some(res.mention(&doc, r, carry.as_ref().or(last.as_ref().map(|(_, m)| m)))),
                 (None, Some(m)) => Some(m.clone()),
                 _ => None,
             };
@@ -406,8 +421,15 @@ pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if found_any {
             if let Some(m) = out.iter().rev().find_map(|q| q.speaker.clone()) {
                 let fresh = out.last().is_some_and(|q| q.content.end > doc.toks[lo].c0);
+                // "Demnach" speaks for the source before it, which goes on
+                let k = doc.toks.partition_point(|t| t.c0 < m.start);
+                let adverb = m.end - m.start == doc.toks.get(k).map_or(0, |t| t.c1 - t.c0)
+                    && doc.toks.get(k).is_some_and(|t| t.has(F::CONTINUATION));
                 if fresh {
-                    last = Some((si, m));
+                    last = match (adverb, &carry) {
+                        (true, Some(prev)) => Some((si, prev.clone())),
+                        _ => Some((si, m)),
+                    };
                 }
             }
         }
@@ -657,14 +679,15 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         // "Demnach …": the previous source goes on
         if t.has(F::CONTINUATION) && i == lo && carry.is_some() {
             if let Some(c) = d.trim((i + 1, hi)) {
+                // the adverb stands for the source, as a pronoun does
                 frames.push(Frame {
                     kind: QuoteKind::AccordingTo,
-                    speaker: None,
+                    speaker: Some((i, i + 1)),
                     cue: Some((i, i + 1)),
                     content: c,
                     class: None,
                     relay: false,
-                    carried: carry.cloned(),
+                    carried: None,
                     via: None,
                 });
             }

@@ -115,8 +115,8 @@ impl<'e> Resolver<'e> {
             return Some(e.canonical.clone());
         }
         let words: Vec<usize> = (r.0..r.1).filter(|&k| d.toks[k].kind == Kind::Word).collect();
-        // a pronoun: the previous speaker
-        if words.len() == 1 && d.toks[words[0]].has(F::PRONOUNS) {
+        // a pronoun or "demnach": the previous speaker
+        if words.len() == 1 && d.toks[words[0]].has(F::PRONOUNS | F::CONTINUATION) {
             if let Some(l) = last {
                 return Some(l.entity.clone().unwrap_or_else(|| l.text.clone()));
             }
