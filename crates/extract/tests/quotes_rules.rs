@@ -261,3 +261,10 @@ fn demnach_stands_for_the_source() {
     assert!(q.speaker.as_ref().unwrap().entity.as_deref().unwrap_or("").contains("Ministerium"));
     assert!(speaker(find(&qs, "Mieten")).contains("Ministerium"));
 }
+
+#[test]
+fn konjunktiv_clause_after_an_unlisted_verb() {
+    let t = "Die Fischer des Dorfes werfen der Behörde vor, sie habe die Fangquoten ohne Anhörung gesenkt.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Fangquoten")).contains("Fischer"));
+}

@@ -280,6 +280,11 @@ impl<'a> Doc<'a> {
     /// before the finite verb ("Die Ministerin, die …, verteidigte …"), or after it when an adverbial
     /// opens the sentence ("Unterdessen verteidigte die Ministerin …").
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.subject_and_verb(lo, hi).map(|(s, _)| s)
+    }
+
+    /// The main clause's subject and its finite verb (see `sentence_subject`).
+    fn subject_and_verb(&self, lo: usize, hi: usize) -> Option<(Range, usize)> {
         if !self.de {
             return None;
         }
@@ -305,7 +310,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         if t.has(F::PRONOUNS) && !t.has(F::DETERMINERS) {
-            return self.finite_at(i + 1, hi).then_some((i, i + 1));
+            return self.finite_at(i + 1, hi).then_some(((i, i + 1), i + 1));
         }
         if t.has(F::FRONTED) {
             // the adverbial: one word, or a preposition with its phrase
@@ -318,13 +323,13 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let s = self.subject_right(k + 1, self.clause_end(k + 1, hi))?;
-            return (self.toks[s.0..s.1].iter().any(|t| t.cap) && !self.toks[s.0].punct(",")).then_some(s);
+            return (self.toks[s.0..s.1].iter().any(|t| t.cap) && !self.toks[s.0].punct(",")).then_some((s, k));
         }
         let (np, e) = self.np_with_attachments(i, hi)?;
         if np.1 == np.0 + 1 && self.rules.not_speakers.contains(&self.toks[np.0].lower.as_str()) {
             return None;
         }
-        self.finite_at(e, hi).then_some(np)
+        self.finite_at(e, hi).then_some((np, e))
     }
 
     /// Trims punctuation and subordinators from a content range.
@@ -805,6 +810,11 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         }
     }
     if frames.is_empty() && d.de {
+        if let Some(f) = subject_frame(d, lo, hi) {
+            frames.push(f);
+        }
+    }
+    if frames.is_empty() && d.de {
         if let Some(f) = free_indirect(d, lo, hi, full, carry) {
             frames.push(f);
         }
@@ -1051,6 +1061,28 @@ fn free_indirect(d: &Doc<'_>, lo: usize, hi: usize, full: Range, carry: Option<&
         class: None,
         relay: false,
         carried: carry.cloned(),
+        via: None,
+    })
+}
+
+/// A main clause in the indicative with an unlisted verb, followed by a clause in the Konjunktiv: "Kritiker
+/// werfen ihr vor, sie habe …", "Unterdessen erzählte ein Zeuge, die Männer hätten …". The main clause's
+/// subject speaks.
+fn subject_frame(d: &Doc<'_>, lo: usize, hi: usize) -> Option<Frame> {
+    let (subject, verb) = d.subject_and_verb(lo, hi)?;
+    let k = d.clause_end(verb.max(subject.1), hi);
+    if k >= hi || !d.toks[k].punct(",:") || reportive(d, verb, k, true) || !reportive(d, k + 1, hi, true) {
+        return None;
+    }
+    let content = d.trim((k + 1, hi))?;
+    Some(Frame {
+        kind: QuoteKind::Indirect,
+        speaker: Some(subject),
+        cue: Some((verb, verb + 1)),
+        content,
+        class: Some(VClass::Say),
+        relay: false,
+        carried: None,
         via: None,
     })
 }
