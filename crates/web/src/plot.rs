@@ -145,8 +145,16 @@ impl Axis {
         LABEL + 12.0 + t.clamp(0.0, 1.0) * (WIDTH - LABEL - RIGHT - 24.0)
     }
 
+    /// Ticks at 1, 2, 5 × 10ⁿ (decades only on wide ranges, finer steps on narrow ones).
     fn ticks(&self) -> Vec<f64> {
-        let steps: &[f64] = if self.decades_only { &[1.0] } else { &[1.0, 2.0, 5.0] };
+        let ticks = self.ticks_at(if self.decades_only { &[1.0] } else { &[1.0, 2.0, 5.0] });
+        if ticks.len() >= 3 {
+            return ticks;
+        }
+        self.ticks_at(&[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0])
+    }
+
+    fn ticks_at(&self, steps: &[f64]) -> Vec<f64> {
         let mut out = Vec::new();
         for k in self.lo.log10().floor() as i32..=self.hi.log10().ceil() as i32 {
             for m in steps {
@@ -188,5 +196,6 @@ mod tests {
         assert_eq!(wide.ticks().len(), 7);
         assert!(a.x(1500.0) < a.x(12000.0));
         assert_eq!(a.x(0.0), a.x(a.lo));
+        assert_eq!(Axis::new([120.0, 150.0].into_iter()).ticks(), vec![100.0, 120.0, 150.0, 200.0]);
     }
 }

@@ -5,12 +5,14 @@ use crate::escape;
 use crate::index::short_date;
 use lagebild_core::{AnalyzedArticle, Span};
 use lagebild_text::sentences::sentences;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The articles of one story page, grouped into desks.
 pub(crate) struct Ctx<'a> {
     pub docs: Vec<Doc<'a>>,
     pub desks: Vec<Desk>,
+    by_id: HashMap<&'a str, usize>,
 }
 
 /// One article with its sentence spans (to show a figure with the sentence that states it).
@@ -54,11 +56,12 @@ impl<'a> Ctx<'a> {
             desks[desk].docs.push(i);
             docs.push(Doc { art: a, desk, sentences: sentences(&a.article.text) });
         }
-        Ctx { docs, desks }
+        let by_id = articles.iter().enumerate().map(|(i, a)| (a.article.id.as_str(), i)).collect();
+        Ctx { docs, desks, by_id }
     }
 
     pub fn doc(&self, id: &str) -> Option<&Doc<'a>> {
-        self.docs.iter().find(|d| d.art.article.id == id)
+        self.by_id.get(id).map(|&i| &self.docs[i])
     }
 }
 
