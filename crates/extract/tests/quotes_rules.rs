@@ -268,3 +268,26 @@ fn konjunktiv_clause_after_an_unlisted_verb() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Fangquoten")).contains("Fischer"));
 }
+
+#[test]
+fn subject_after_the_verb_when_the_clause_opens_otherwise() {
+    for (t, who) in [
+        ("Des Weiteren betonte die Rektorin, dass die Mensa im Herbst öffne.", "Rektorin"),
+        ("Stellvertretend für den Verein erklärte der Kassenwart, die Beiträge blieben stabil.", "Kassenwart"),
+        ("Dem Lokalradio sagte der Förster, der Wald sei zu trocken.", "Förster"),
+        ("Dagegen beteuerte die Feuerwehr, sie sei rechtzeitig vor Ort gewesen.", "Feuerwehr"),
+    ] {
+        let qs = run(t, Lang::De);
+        assert!(qs.iter().any(|q| speaker(q).contains(who)), "{t}: {qs:#?}");
+    }
+}
+
+#[test]
+fn passive_agent_and_elided_subject() {
+    let t = "Der Trainer wird von der Lokalzeitung mit den Worten zitiert, die Mannschaft sei müde.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Mannschaft")).contains("Lokalzeitung"));
+    let t = "Die Dekanin erklärte, das Institut bleibe offen, und verglich die Lage mit „einem Sturm im Wasserglas“.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Sturm")).contains("Dekanin"));
+}

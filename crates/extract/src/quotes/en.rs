@@ -159,6 +159,11 @@ pub static RULES: Rules = Rules {
         "aug", "sept", "oct", "nov", "dec", "inc", "corp", "co", "u.s", "prof", "ft", "mt",
     ],
     that: &["that"],
+    oblique: &[],
+    adverb_suffixes: &[],
+    coordinators: &[],
+    passive_aux: &[],
+    agent: &[],
     not_speakers: &["it", "this", "that", "there", "what"],
     np_attach: &["of", "from", "at", "in"],
 };

@@ -939,12 +939,33 @@ fn verb_frame(
         while a < f && d.toks[a].is_word() && d.toks[a].has(F::SKIP) && !d.toks[a].has(F::PRONOUNS) {
             a += 1;
         }
-        if a == f && f == cs && cs > lo {
+        let lower = d.toks[a].lower.as_str();
+        // the agent of a passive: "X wurde von der Agentur mit den Worten zitiert"
+        let passive = (cs..v).any(|k| r.passive_aux.contains(&d.toks[k].lower.as_str()));
+        let agent = if passive {
+            (cs..v)
+                .filter(|&k| r.agent.contains(&d.toks[k].lower.as_str()))
+                .find_map(|k| d.np_right(k + 1, v).filter(|np| d.toks[np.0..np.1].iter().any(|t| t.cap)))
+        } else {
+            None
+        };
+        if agent.is_some() {
+            speaker = agent;
+        } else if a == f && f == cs && cs > lo {
             // "X, apposition, sagte, dass …": the subject is at the sentence start
-            speaker = d.np_right(lo, cs).map(|np| extend_apposition(d, np, cs + 1));
+            speaker = match d.subject_and_verb(lo, hi) {
+                Some((s, _)) if s.1 < cs => Some(s),
+                _ => d.np_right(lo, cs).map(|np| extend_apposition(d, np, cs + 1)),
+            };
+        } else if a + 1 == f && r.coordinators.contains(&lower) {
+            // "X erklärte …, und verglich …": the subject of the first conjunct
+            speaker = d.sentence_subject(lo, hi).filter(|s| s.1 <= a);
         } else if a == f
             || d.toks[a].has(F::FRONTED)
             || d.toks[a].has(F::AS_MARKERS)
+            || r.oblique.contains(&lower)
+            || ((a + 1 == f || (d.toks[a + 1].has(F::FRONTED) && !d.toks[a + 1].cap))
+                && r.adverb_suffixes.iter().any(|x| lower.len() > x.len() + 2 && lower.ends_with(x)))
             || (cs..f).any(|k| d.toks[k].has(F::ACCORDING_POST) || d.toks[k].has(F::SOURCE_NOUNS))
         {
             speaker = d.subject_right(f + 1, ce);

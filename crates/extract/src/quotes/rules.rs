@@ -75,6 +75,15 @@ pub struct Rules {
     pub np_attach: &'static [&'static str],
     /// Words that are no speaker when they stand alone as a subject ("es", "das", "man").
     pub not_speakers: &'static [&'static str],
+    /// Determiners that open no subject (dative, accusative, genitive): "Dem Sender sagte X".
+    pub oblique: &'static [&'static str],
+    /// Endings of adverbs and adjectives that can open a clause alone: "Stellvertretend sagte X".
+    pub adverb_suffixes: &'static [&'static str],
+    /// Coordinators before a verb whose subject is elided: "… und verglich".
+    pub coordinators: &'static [&'static str],
+    /// Passive auxiliaries and agent prepositions: "wurde von X zitiert".
+    pub passive_aux: &'static [&'static str],
+    pub agent: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
