@@ -65,7 +65,11 @@ fn article(o: &mut String, doc: &Doc, ctx: &Ctx, index: &Index) {
     );
     let id = doc.id();
     let mut figures = String::new();
-    for (i, f) in doc.art.figures.iter().enumerate() {
+    // Figures that other outlets also report (members of a figure group) first: they are what to compare.
+    let mut order: Vec<usize> = (0..doc.art.figures.len()).collect();
+    order.sort_by_key(|i| !index.groups.contains_key(&(id, *i)));
+    for i in order {
+        let f = &doc.art.figures[i];
         let span = Span::new(f.start, f.end);
         let mut note = String::new();
         if let (Some(label), Some(v)) = (index.groups.get(&(id, i)), f.value) {
