@@ -291,3 +291,19 @@ fn passive_agent_and_elided_subject() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Sturm")).contains("Dekanin"));
 }
+
+#[test]
+fn apposition_subject_hearsay_source_and_so_with_verb() {
+    let t = "Jana Ruh, Leiterin des Tierheims, kritisierte die Stadt scharf: „Wir bekommen seit Jahren kein Geld.“";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "kein Geld")).contains("Jana Ruh"));
+    let t = "In einer Mitteilung des Zoos heißt es, das Nashorn sei wohlauf.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Nashorn")).contains("Mitteilung des Zoos"));
+    let t = "„Das Dach ist ein Sieb“, so beschreibt es der Hausmeister der Schule.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Sieb")).contains("Hausmeister"));
+    let t = "Ähnlich äußerte sich der Ortsvorsteher Paul Brix: „Wir warten auf den Bagger.“";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Bagger")).contains("Paul Brix"));
+}

@@ -49,6 +49,7 @@ pub static RULES: Rules = Rules {
     so_markers: &[],
     chain: &[&["citing"], &["quoting"], &["cited", "by"]],
     hearsay: &[&["reportedly"], &["it", "is", "said"], &["allegedly"]],
+    hearsay_source: &["from"],
     continuation: &[],
     whereby: &[],
     konjunktiv: &[],
@@ -164,6 +165,7 @@ pub static RULES: Rules = Rules {
     coordinators: &[],
     passive_aux: &[],
     agent: &[],
+    object_pronouns: &[],
     not_speakers: &["it", "this", "that", "there", "what"],
     np_attach: &["of", "from", "at", "in"],
 };

@@ -638,7 +638,19 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         // "…, so X"
         if t.has(F::SO_MARKERS) && i > lo && (d.toks[i - 1].punct(",") || d.toks[i - 1].kind == Kind::Close) {
             let ce = d.clause_end(i + 1, hi);
-            if let Some(np) = d.np_right(i + 1, ce) {
+            // "…, so X" or "…, so beschreibt (es) X"
+            let after_verb = || {
+                let mut k = i + 1;
+                if k < ce && d.toks[k].kind == Kind::Word && !d.toks[k].cap && !d.toks[k].has(F::DETERMINERS) {
+                    k += 1;
+                    while k < ce && r.object_pronouns.contains(&d.toks[k].lower.as_str()) {
+                        k += 1;
+                    }
+                    return d.subject_right(k, ce);
+                }
+                None
+            };
+            if let Some(np) = d.np_right(i + 1, ce).or_else(after_verb) {
                 if let Some(c) = d.trim((lo, i)) {
                     frames.push(Frame {
                         kind: QuoteKind::Indirect,
@@ -662,11 +674,21 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
             // "hieß es aus Yoons Büro", "in einer Mitteilung aus X"
             let mut sp = None;
             for k in e..ce {
-                if matches!(d.toks[k].lower.as_str(), "aus" | "von" | "vom" | "seitens") {
-                    sp = d.np_right(k + 1, ce).or(sp);
+                if r.hearsay_source.contains(&d.toks[k].lower.as_str()) {
+                    sp = d.np_right(k + 1, ce).map(|np| extend_apposition(d, np, ce)).or(sp);
                 }
             }
-            if let Some(c) = other_side(i, if sp.is_some() { ce } else { e }) {
+            // "In einer Erklärung des Ministeriums heißt es"
+            let cs = d.clause_start(i, lo);
+            let before = (cs..i)
+                .find(|&k| r.hearsay_source.contains(&d.toks[k].lower.as_str()))
+                .and_then(|k| d.np_right(k + 1, i).map(|np| extend_apposition(d, np, i)))
+                .filter(|np| d.toks[np.0..np.1].iter().any(|t| t.cap));
+            let (sp, c) = match (sp, before) {
+                (None, Some(b)) => (Some(b), d.trim((e, hi))),
+                (sp, _) => (sp, other_side(i, if sp.is_some() { ce } else { e })),
+            };
+            if let Some(c) = c {
                 frames.push(Frame {
                     kind: QuoteKind::Indirect,
                     speaker: sp,
@@ -905,7 +927,11 @@ fn verb_frame(
     }
     let cs = d.clause_start(f, lo);
     // a German finite verb comes second: first (inverted after a comma or quotation) or after the Vorfeld
+    // "Anna Tal, Sprecherin des Vereins, kritisierte die Pläne" is not inverted: the subject with its
+    // apposition opens the sentence and ends at this verb
+    let opens_with_subject = d.de && f == cs && d.subject_and_verb(lo, hi).is_some_and(|(s, k)| k == f && s.0 == lo);
     let inverted = (f == cs
+        && !opens_with_subject
         && d.subject_right(cue_end.max(f + 1), ce).or_else(|| d.subject_right(f + 1, ce)).is_some())
         || (!d.de && cs > lo && d.toks[cs - 1].punct(",") && {
             // English "…, said the official" or "“…,” he said"
@@ -964,11 +990,15 @@ fn verb_frame(
             || d.toks[a].has(F::FRONTED)
             || d.toks[a].has(F::AS_MARKERS)
             || r.oblique.contains(&lower)
+            || (matches!(lower, "der") && f > a + 2 && !d.toks[a + 1].cap && d.toks[a + 1].lower.ends_with("en"))
             || ((a + 1 == f || (d.toks[a + 1].has(F::FRONTED) && !d.toks[a + 1].cap))
                 && r.adverb_suffixes.iter().any(|x| lower.len() > x.len() + 2 && lower.ends_with(x)))
             || (cs..f).any(|k| d.toks[k].has(F::ACCORDING_POST) || d.toks[k].has(F::SOURCE_NOUNS))
         {
             speaker = d.subject_right(f + 1, ce);
+            if speaker.is_none() && r.agent.contains(&lower) && (a + 1..f).any(|k| d.toks[k].cap) {
+                speaker = Some((a, f));
+            }
         } else if f - a <= 10 {
             speaker = Some((a, f));
         } else {

@@ -40,6 +40,8 @@ pub struct Rules {
     pub chain: &'static [&'static [&'static str]],
     /// Impersonal hearsay frames: "heißt es", "hieß es".
     pub hearsay: &'static [&'static [&'static str]],
+    /// Prepositions that introduce the source of hearsay: "heißt es in der Erklärung", "hieß es aus X".
+    pub hearsay_source: &'static [&'static str],
     /// Adverbs that continue the previous source ("demnach").
     pub continuation: &'static [&'static str],
     /// "wonach": content follows, source precedes.
@@ -84,6 +86,8 @@ pub struct Rules {
     /// Passive auxiliaries and agent prepositions: "wurde von X zitiert".
     pub passive_aux: &'static [&'static str],
     pub agent: &'static [&'static str],
+    /// Object pronouns between a verb and its subject: "so beschreibt *es* der Hausmeister".
+    pub object_pronouns: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
