@@ -307,3 +307,13 @@ fn apposition_subject_hearsay_source_and_so_with_verb() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Bagger")).contains("Paul Brix"));
 }
+
+#[test]
+fn pronoun_subject_after_the_verb_and_colon_without_verb() {
+    let t = "Die neue Satzung nannte er „einen Rückfall in alte Zeiten“.";
+    let qs = run(t, Lang::De);
+    assert_eq!(speaker(find(&qs, "Rückfall")), "er");
+    let t = "Der Kapitän nach dem Abpfiff: „Wir haben heute verdient verloren.“";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "verdient")).contains("Kapitän"));
+}

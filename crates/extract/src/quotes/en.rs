@@ -166,6 +166,7 @@ pub static RULES: Rules = Rules {
     passive_aux: &[],
     agent: &[],
     object_pronouns: &[],
+    nominative: &[],
     not_speakers: &["it", "this", "that", "there", "what"],
     np_attach: &["of", "from", "at", "in"],
 };

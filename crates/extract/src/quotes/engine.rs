@@ -779,7 +779,13 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                 // "X: „…“"
                 if near.is_none() && p.open > lo && d.toks[p.open - 1].punct(":") {
                     let cs = d.clause_start(p.open - 1, lo);
-                    if let Some(np) = d.np_left(p.open - 1, cs) {
+                    // the clause's subject, else its first phrase ("Der Trainer nach dem Spiel: „…“"),
+                    // else the phrase before the colon
+                    let np = d
+                        .sentence_subject(lo, p.open - 1)
+                        .or_else(|| if d.de && cs == lo { d.np_right(cs, p.open - 1) } else { None })
+                        .or_else(|| d.np_left(p.open - 1, cs));
+                    if let Some(np) = np {
                         near = Some(Frame {
                             kind: QuoteKind::Direct,
                             speaker: Some(np),
@@ -975,8 +981,13 @@ fn verb_frame(
         } else {
             None
         };
+        let pronoun_after =
+            (f + 1 < ce && r.nominative.contains(&d.toks[f + 1].lower.as_str())).then_some((f + 1, f + 2));
         if agent.is_some() {
             speaker = agent;
+        } else if a < f && pronoun_after.is_some() {
+            // "Deren Haltung nannte er …", "2008 erklärte er …"
+            speaker = pronoun_after;
         } else if a == f && f == cs && cs > lo {
             // "X, apposition, sagte, dass …": the subject is at the sentence start
             speaker = match d.subject_and_verb(lo, hi) {
@@ -990,6 +1001,7 @@ fn verb_frame(
             || d.toks[a].has(F::FRONTED)
             || d.toks[a].has(F::AS_MARKERS)
             || r.oblique.contains(&lower)
+            || (a + 1 == f && d.toks[a].kind == Kind::Num)
             || (matches!(lower, "der") && f > a + 2 && !d.toks[a + 1].cap && d.toks[a + 1].lower.ends_with("en"))
             || ((a + 1 == f || (d.toks[a + 1].has(F::FRONTED) && !d.toks[a + 1].cap))
                 && r.adverb_suffixes.iter().any(|x| lower.len() > x.len() + 2 && lower.ends_with(x)))

@@ -88,6 +88,8 @@ pub struct Rules {
     pub agent: &'static [&'static str],
     /// Object pronouns between a verb and its subject: "so beschreibt *es* der Hausmeister".
     pub object_pronouns: &'static [&'static str],
+    /// Pronouns that can only be subjects: "Deren Haltung nannte *er* verlogen".
+    pub nominative: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
