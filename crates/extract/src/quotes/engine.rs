@@ -555,7 +555,13 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         // "nach Angaben von X", "nach südkoreanischen Geheimdienstangaben", "seinen Angaben nach"
         if t.has(F::SOURCE_PREP) {
             let mut k = i + 1;
-            while k < hi && k < i + 4 && d.toks[k].is_word() && !d.toks[k].has(F::SOURCE_NOUNS) {
+            while k < hi
+                && k < i + 4
+                && d.toks[k].is_word()
+                && !d.toks[k].has(F::SOURCE_NOUNS)
+                && !d.toks[k].has(F::AUX | F::KONJUNKTIV | F::KONJUNKTIV2)
+                && !d.is_verb(k)
+            {
                 k += 1;
             }
             if k < hi && d.toks[k].is_word() && d.toks[k].has(F::SOURCE_NOUNS) && d.toks[k].cap {
@@ -564,7 +570,7 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                 if j < ce && matches!(d.toks[j].lower.as_str(), "von" | "vom" | "aus") {
                     j += 1;
                 }
-                let gen = j > k + 1 || (j < ce && (d.toks[j].cap || d.toks[j].has(F::DETERMINERS)));
+                let gen = j > k + 1 || (j < ce && (d.toks[j].cap || r.genitive.contains(&d.toks[j].lower.as_str())));
                 let np = if gen { d.np_right(j, ce) } else { None };
                 let np = np.map(|np| extend_apposition(d, np, hi)).or_else(|| {
                     if k > i + 1 || d.toks[k].lower.len() > 8 {

@@ -90,6 +90,8 @@ pub struct Rules {
     pub object_pronouns: &'static [&'static str],
     /// Pronouns that can only be subjects: "Deren Haltung nannte *er* verlogen".
     pub nominative: &'static [&'static str],
+    /// Determiners that open a genitive attribute: "nach Angaben *der* Polizei".
+    pub genitive: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
