@@ -629,6 +629,7 @@ pub static RULES: Rules = Rules {
     passive_aux: &["wurde", "wird", "wurden", "werden", "worden"],
     agent: &["von", "vom", "seitens"],
     nominative: &["er", "ich", "wir"],
+    demonstratives: &["diese", "dieser", "jene", "jener", "letztere", "letzterer", "ersterer", "erstere"],
     genitive: &["des", "der", "eines", "einer", "dessen", "deren", "seines", "seiner", "ihres", "ihrer"],
     object_pronouns: &["ihn", "es", "ihm", "ihr", "ihnen", "dies", "das"],
     not_speakers: &["es", "das", "dies", "dieses", "man", "was", "alles", "nichts", "vieles"],

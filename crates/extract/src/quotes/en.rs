@@ -167,6 +167,7 @@ pub static RULES: Rules = Rules {
     agent: &[],
     object_pronouns: &[],
     nominative: &[],
+    demonstratives: &[],
     genitive: &["the", "a", "an"],
     not_speakers: &["it", "this", "that", "there", "what"],
     np_attach: &["of", "from", "at", "in"],

@@ -112,6 +112,10 @@ impl<'a> Doc<'a> {
                     j += 1;
                     continue;
                 }
+                if t.kind == Kind::Num && !saw_cap && j > s && self.toks[j - 1].has(F::DETERMINERS) {
+                    j += 1;
+                    continue;
+                }
                 if saw_cap || t.has(F::NP_STOP) || self.is_verb(j) || t.kind == Kind::Num {
                     break;
                 }
@@ -243,7 +247,10 @@ impl<'a> Doc<'a> {
     fn np_with_attachments(&self, i: usize, hi: usize) -> Option<(Range, usize)> {
         let np = self.np_right(i, self.clause_end(i, hi))?;
         let mut e = np.1;
-        while e + 1 < hi && self.rules.np_attach.contains(&self.toks[e].lower.as_str()) {
+        while e + 1 < hi
+            && (self.rules.np_attach.contains(&self.toks[e].lower.as_str())
+                || self.rules.coordinators.contains(&self.toks[e].lower.as_str()))
+        {
             match self.np_right(e + 1, self.clause_end(e + 1, hi)) {
                 Some(n) if self.toks[n.0..n.1].iter().any(|t| t.cap) => e = n.1,
                 _ => break,
@@ -289,6 +296,12 @@ impl<'a> Doc<'a> {
             return None;
         }
         let mut i = lo;
+        // a label: "Steuern: Die Partei will …"
+        if let Some(k) = (lo..hi.min(lo + 4)).find(|&k| self.toks[k].punct(":")) {
+            if k > lo && (lo..k).all(|j| self.toks[j].is_word()) && k + 1 < hi && self.toks[k + 1].is_word() {
+                i = k + 1;
+            }
+        }
         while i < hi && self.toks[i].punct("–-•(") {
             i += 1;
         }
@@ -991,6 +1004,9 @@ fn verb_frame(
             (f + 1 < ce && r.nominative.contains(&d.toks[f + 1].lower.as_str())).then_some((f + 1, f + 2));
         if agent.is_some() {
             speaker = agent;
+        } else if a + 1 == f && r.demonstratives.contains(&lower) {
+            // "Diese glaubten, …"
+            speaker = Some((a, f));
         } else if a < f && pronoun_after.is_some() {
             // "Deren Haltung nannte er …", "2008 erklärte er …"
             speaker = pronoun_after;

@@ -92,6 +92,8 @@ pub struct Rules {
     pub nominative: &'static [&'static str],
     /// Determiners that open a genitive attribute: "nach Angaben *der* Polizei".
     pub genitive: &'static [&'static str],
+    /// Demonstratives that stand alone as a subject: "*Diese* glaubten, …".
+    pub demonstratives: &'static [&'static str],
 }
 
 /// Per-token flags: which word lists a token belongs to (suffix lists: `ROLES`, `SOURCE_NOUNS`).
