@@ -317,3 +317,12 @@ fn pronoun_subject_after_the_verb_and_colon_without_verb() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "verdient")).contains("Kapitän"));
 }
+
+#[test]
+fn an_inanimate_subject_does_not_take_over_a_source_in_view() {
+    let t = "Die Forscherin Mia Kern sagte, der Gletscher schmelze schneller als erwartet. \
+             Der Eisverlust beschleunigte sich zuletzt deutlich. \
+             Bis 2050 könne die Hälfte des Eises verschwunden sein.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Hälfte")).contains("Mia Kern"));
+}

@@ -345,6 +345,18 @@ impl<'a> Doc<'a> {
         self.finite_at(e, hi).then_some((np, e))
     }
 
+    /// Could the phrase `r` name someone who speaks: a personal pronoun, a role or institution noun
+    /// ("die Ministerin", "die Polizei"), or a name (two capitalised words, or one without a determiner)?
+    fn speakerish(&self, r: Range) -> bool {
+        let words: Vec<&Tok<'_>> = self.toks[r.0..r.1].iter().filter(|t| t.is_word()).collect();
+        if words.iter().any(|t| t.has(F::ROLES) || (t.has(F::PRONOUNS) && !t.has(F::DETERMINERS))) {
+            return true;
+        }
+        let caps = words.iter().filter(|t| t.cap && !t.has(F::DETERMINERS)).count();
+        let bare = words.first().is_some_and(|t| t.cap && !t.has(F::DETERMINERS | F::FRONTED | F::SKIP));
+        caps >= 2 || (bare && words.len() == 1)
+    }
+
     /// Trims punctuation and subordinators from a content range.
     fn trim(&self, r: Range) -> Option<Range> {
         let (mut a, mut b) = r;
@@ -399,13 +411,14 @@ pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     // the last attributed source: sentence index and speaker
     let mut last: Option<(usize, Mention)> = None;
     // the subject of the last sentence without a frame
-    let mut subject: Option<(usize, Mention)> = None;
+    let mut subject: Option<(usize, Mention, bool)> = None;
     for (si, &(lo, hi)) in sents.iter().enumerate() {
         let mut carry = last.as_ref().filter(|(ls, _)| si - ls <= 3).map(|(_, m)| m.clone());
         // the sentence before, without a frame of its own, introduced someone who may speak on
         // ("Die Ministerin verteidigte den Plan. Er sei notwendig.")
-        if let Some((_, m)) = subject.as_ref().filter(|(ss, _)| ss + 1 == si) {
-            if last.as_ref().is_none_or(|(ls, _)| ls + 1 < si) {
+        if let Some((_, m, who)) = subject.as_ref().filter(|(ss, _, _)| ss + 1 == si) {
+            // over a source still in view, only someone who can speak: a person, a role, an institution
+            if last.as_ref().is_none_or(|(ls, _)| ls + 1 < si && (*who || si - ls > 3)) {
                 carry = Some(m.clone());
             }
         }
@@ -413,7 +426,7 @@ pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         subject = None;
         if frames.is_empty() {
             if let Some(r) = doc.sentence_subject(lo, hi) {
-                subject = Some((si, res.mention(&doc, r, last.as_ref().map(|(_, m)| m))));
+                subject = Some((si, res.mention(&doc, r, last.as_ref().map(|(_, m)| m)), doc.speakerish(r)));
             }
         }
         let mut found_any = false;
