@@ -326,3 +326,13 @@ fn an_inanimate_subject_does_not_take_over_a_source_in_view() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Hälfte")).contains("Mia Kern"));
 }
+
+#[test]
+fn quoted_names_and_clock_times_inside_frames() {
+    let t = "Wie die Wochenzeitung „Der Bote“ berichtete, sei der Hafen verkauft worden.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Hafen")).contains("Wochenzeitung"));
+    let t = "Um 10:05 Uhr meldete die Feuerwehr, der Brand sei gelöscht.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Brand")).contains("Feuerwehr"));
+}

@@ -53,7 +53,47 @@ impl<'a> Doc<'a> {
 
     fn sep(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        matches!(t.kind, Kind::Open | Kind::Close) || t.punct(",;:–—") || (t.punct("-") && self.spaced(i))
+        matches!(t.kind, Kind::Open | Kind::Close)
+            || (t.punct(",;:–—") && !self.time_colon(i))
+            || (t.punct("-") && self.spaced(i))
+    }
+
+    /// The colon of a clock time ("10:05").
+    fn time_colon(&self, i: usize) -> bool {
+        self.toks[i].punct(":")
+            && i > 0
+            && i + 1 < self.toks.len()
+            && self.toks[i - 1].kind == Kind::Num
+            && self.toks[i + 1].kind == Kind::Num
+            && self.toks[i - 1].c1 == self.toks[i].c0
+            && self.toks[i].c1 == self.toks[i + 1].c0
+    }
+
+    /// Is token `i` a mark of a quoted name or title inside a phrase ("die Zeitung „Die Zeit“ berichtete")?
+    fn name_quote(&self, i: usize) -> bool {
+        self.de
+            && self.toks[i].quote.is_some_and(|q| {
+                let p = &self.pairs[q];
+                !long_quote(self, p) && p.open > 0 && self.toks[p.open - 1].is_word() && p.close + 1 < self.toks.len()
+            })
+    }
+
+    /// End of the clause containing `i` within `[_, hi)`, reading through quoted names.
+    fn clause_end_names(&self, i: usize, hi: usize) -> usize {
+        let mut k = i;
+        while k < hi && (!self.sep(k) || self.name_quote(k)) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Start of the clause containing `i` within `[lo, _)`, reading through quoted names.
+    fn clause_start_names(&self, i: usize, lo: usize) -> usize {
+        let mut k = i;
+        while k > lo && (!self.sep(k - 1) || self.name_quote(k - 1)) {
+            k -= 1;
+        }
+        k
     }
 
     fn spaced(&self, i: usize) -> bool {
@@ -644,7 +684,7 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         }
         // "wie X berichtet," / "as X reported,"
         if t.has(F::AS_MARKERS) && (i == lo || d.sep(i - 1)) {
-            let ce = d.clause_end(i + 1, hi);
+            let ce = d.clause_end_names(i + 1, hi);
             let verb = (i + 2..ce).find(|&k| d.is_verb(k));
             if let Some(v) = verb {
                 let stop = chain_src.map_or(v, |(_, m)| if m.0 > i && m.0 < v { m.0 } else { v });
@@ -963,7 +1003,7 @@ fn verb_frame(
     } else if !d.de && v > lo && d.toks[v - 1].has(F::AUX) {
         f = v - 1;
     }
-    let cs = d.clause_start(f, lo);
+    let cs = d.clause_start_names(f, lo);
     // a German finite verb comes second: first (inverted after a comma or quotation) or after the Vorfeld
     // "Anna Tal, Sprecherin des Vereins, kritisierte die Pläne" is not inverted: the subject with its
     // apposition opens the sentence and ends at this verb
