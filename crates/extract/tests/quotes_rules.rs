@@ -336,3 +336,18 @@ fn quoted_names_and_clock_times_inside_frames() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Brand")).contains("Feuerwehr"));
 }
+
+#[test]
+fn appositions_in_frames_and_passive_agents_carry_on() {
+    let t = "Die Schulleiterin der Realschule, Eva Rinne, kritisierte die Pläne des Landkreises. \
+             Die Mittel seien „völlig unzureichend“.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Mittel")).contains("Schulleiterin"));
+    let t = "Das Dach war undicht, wie Tom Brenner, Sprecher der Feuerwehr, mitteilte. Die Ursache sei noch unklar.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Ursache")).contains("Tom Brenner"));
+    let t = "Die Forderungen der Bürgerinitiative wurden vom Landrat als überzogen bezeichnet. \
+             Die Straße werde ohnehin saniert.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Straße")).contains("Landrat"));
+}

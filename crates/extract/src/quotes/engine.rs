@@ -327,7 +327,18 @@ impl<'a> Doc<'a> {
     /// before the finite verb ("Die Ministerin, die …, verteidigte …"), or after it when an adverbial
     /// opens the sentence ("Unterdessen verteidigte die Ministerin …").
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Range> {
-        self.subject_and_verb(lo, hi).map(|(s, _)| s)
+        let (s, v) = self.subject_and_verb(lo, hi)?;
+        // a passive names its agent: "Die Pläne wurden vom Minister als … bezeichnet"
+        if self.rules.passive_aux.contains(&self.toks[v].lower.as_str()) {
+            let ce = self.clause_end(v + 1, hi);
+            let agent = (v + 1..ce)
+                .filter(|&k| self.rules.agent.contains(&self.toks[k].lower.as_str()))
+                .find_map(|k| self.np_right(k + 1, ce).filter(|np| self.toks[np.0..np.1].iter().any(|t| t.cap)));
+            if agent.is_some() {
+                return agent;
+            }
+        }
+        Some(s)
     }
 
     /// The main clause's subject and its finite verb (see `sentence_subject`).
@@ -684,8 +695,19 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
         }
         // "wie X berichtet," / "as X reported,"
         if t.has(F::AS_MARKERS) && (i == lo || d.sep(i - 1)) {
-            let ce = d.clause_end_names(i + 1, hi);
-            let verb = (i + 2..ce).find(|&k| d.is_verb(k));
+            let mut ce = d.clause_end_names(i + 1, hi);
+            let mut verb = (i + 2..ce).find(|&k| d.is_verb(k));
+            // "wie Anna Tal, Sprecherin des Vereins, mitteilte"
+            if verb.is_none() && ce + 2 < hi && d.toks[ce].punct(",") {
+                let e2 = d.clause_end_names(ce + 1, hi);
+                if e2 + 1 < hi && e2 - ce <= 8 && d.toks[e2].punct(",") {
+                    let e3 = d.clause_end_names(e2 + 1, hi);
+                    if let Some(v) = (e2 + 1..e3.min(e2 + 4)).find(|&k| d.is_verb(k)) {
+                        verb = Some(v);
+                        ce = e3;
+                    }
+                }
+            }
             if let Some(v) = verb {
                 let stop = chain_src.map_or(v, |(_, m)| if m.0 > i && m.0 < v { m.0 } else { v });
                 if let Some(np) = d.np_right(i + 1, stop).or_else(|| d.np_left(v, i + 1)) {
@@ -971,6 +993,33 @@ fn np_left_source(d: &Doc<'_>, i: usize, cs: usize) -> Option<Range> {
     (s < i).then_some((s, i))
 }
 
+/// Does the sentence open with a phrase and its apposition up to `cs` ("Die Sprecherin der Grünen, Anna
+/// Tal, kritisierte …"): two comma-separated segments without a verb, the second short with a name or role?
+fn apposition_opening(d: &Doc<'_>, lo: usize, cs: usize) -> bool {
+    if cs < lo + 4 || !d.toks[cs - 1].punct(",") {
+        return false;
+    }
+    let commas: Vec<usize> = (lo..cs - 1).filter(|&k| d.toks[k].punct(",")).collect();
+    let [c] = commas[..] else { return false };
+    let first = (lo, c);
+    let second = (c + 1, cs - 1);
+    let verbless = |(a, b): Range| {
+        (a..b).all(|k| {
+            let t = &d.toks[k];
+            !(t.is_word() && (d.is_verb(k) || t.has(F::AUX | F::KONJUNKTIV | F::KONJUNKTIV2 | F::THAT)))
+                && t.kind != Kind::Open
+        })
+    };
+    let opens =
+        d.toks[lo].is_word() && (d.toks[lo].cap || d.toks[lo].has(F::DETERMINERS)) && !d.toks[lo].has(F::FRONTED);
+    opens
+        && second.1 > second.0
+        && second.1 - second.0 <= 8
+        && verbless(first)
+        && verbless(second)
+        && (second.0..second.1).any(|k| d.toks[k].cap)
+}
+
 /// A reporting verb at `v`: its subject, its content and its kind.
 fn verb_frame(
     d: &Doc<'_>,
@@ -1007,7 +1056,9 @@ fn verb_frame(
     // a German finite verb comes second: first (inverted after a comma or quotation) or after the Vorfeld
     // "Anna Tal, Sprecherin des Vereins, kritisierte die Pläne" is not inverted: the subject with its
     // apposition opens the sentence and ends at this verb
-    let opens_with_subject = d.de && f == cs && d.subject_and_verb(lo, hi).is_some_and(|(s, k)| k == f && s.0 == lo);
+    let opens_with_subject = d.de
+        && f == cs
+        && (d.subject_and_verb(lo, hi).is_some_and(|(s, k)| k == f && s.0 == lo) || apposition_opening(d, lo, cs));
     let inverted = (f == cs
         && !opens_with_subject
         && d.subject_right(cue_end.max(f + 1), ce).or_else(|| d.subject_right(f + 1, ce)).is_some())
