@@ -351,3 +351,13 @@ fn appositions_in_frames_and_passive_agents_carry_on() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Straße")).contains("Landrat"));
 }
+
+#[test]
+fn subjects_with_participle_phrases() {
+    let t = "So sagte der für die Deiche zuständige Ingenieur, dass die Pumpen rechtzeitig liefen.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Pumpen")).contains("Ingenieur"));
+    let t = "Ute Wall, Leiterin des Amts, hatte gegenüber der Zeitung „Der Bote“ mitgeteilt, dass die Halle schließe.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Halle")).contains("Ute Wall"));
+}

@@ -993,6 +993,16 @@ fn np_left_source(d: &Doc<'_>, i: usize, cs: usize) -> Option<Range> {
     (s < i).then_some((s, i))
 }
 
+/// A subject the phrase reader cannot parse, with a participle inside ("der für die Region zuständige
+/// Koordinator", "die das Unglück überlebende Frau"): from a nominative determiner to the clause end.
+fn long_subject(d: &Doc<'_>, i: usize, ce: usize) -> Option<Range> {
+    let t = d.toks.get(i)?;
+    let det = t.has(F::DETERMINERS) && !d.rules.oblique.contains(&t.lower.as_str()) && !t.has(F::PRONOUNS);
+    let end = ce.min(i + 12);
+    (det && end > i + 2 && ce <= i + 12 && (i + 1..end).any(|k| d.toks[k].cap && d.toks[k].is_word()))
+        .then_some((i, end))
+}
+
 /// Does the sentence open with a phrase and its apposition up to `cs` ("Die Sprecherin der Grünen, Anna
 /// Tal, kritisierte …"): two comma-separated segments without a verb, the second short with a name or role?
 fn apposition_opening(d: &Doc<'_>, lo: usize, cs: usize) -> bool {
@@ -1040,14 +1050,14 @@ fn verb_frame(
     }
     let mut f = v;
     let clause_final = v + 1 >= hi || d.sep(v + 1) || d.toks[v + 1].punct(".!?");
-    let part =
-        part || (d.de && clause_final && (d.clause_start(v, lo)..v).any(|k| d.toks[k].has(F::AUX) && !d.toks[k].cap));
-    if d.de && d.toks[d.clause_start(v, lo)].has(F::SUBORDINATORS) {
+    let part = part
+        || (d.de && clause_final && (d.clause_start_names(v, lo)..v).any(|k| d.toks[k].has(F::AUX) && !d.toks[k].cap));
+    if d.de && d.toks[d.clause_start_names(v, lo)].has(F::SUBORDINATORS) {
         return None;
     }
     if part || (d.de && d.toks[v].has(F::AUX)) {
         // the finite auxiliary before the participle
-        let cs = d.clause_start(v, lo);
+        let cs = d.clause_start_names(v, lo);
         f = (cs..v).rev().find(|&k| d.toks[k].has(F::AUX))?;
     } else if !d.de && v > lo && d.toks[v - 1].has(F::AUX) {
         f = v - 1;
@@ -1118,7 +1128,10 @@ fn verb_frame(
             // "X, apposition, sagte, dass …": the subject is at the sentence start
             speaker = match d.subject_and_verb(lo, hi) {
                 Some((s, _)) if s.1 < cs => Some(s),
-                _ => d.np_right(lo, cs).map(|np| extend_apposition(d, np, cs + 1)),
+                _ => d
+                    .np_right(lo, cs)
+                    .map(|np| extend_apposition(d, np, cs + 1))
+                    .or_else(|| long_subject(d, lo, d.clause_end(lo, cs))),
             };
         } else if a + 1 == f && r.coordinators.contains(&lower) {
             // "X erklärte …, und verglich …": the subject of the first conjunct
@@ -1133,7 +1146,7 @@ fn verb_frame(
                 && r.adverb_suffixes.iter().any(|x| lower.len() > x.len() + 2 && lower.ends_with(x)))
             || (cs..f).any(|k| d.toks[k].has(F::ACCORDING_POST) || d.toks[k].has(F::SOURCE_NOUNS))
         {
-            speaker = d.subject_right(f + 1, ce);
+            speaker = d.subject_right(f + 1, ce).or_else(|| long_subject(d, f + 1, ce));
             if speaker.is_none() && r.agent.contains(&lower) && (a + 1..f).any(|k| d.toks[k].cap) {
                 speaker = Some((a, f));
             }
