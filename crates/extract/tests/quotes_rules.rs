@@ -361,3 +361,13 @@ fn subjects_with_participle_phrases() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Halle")).contains("Ute Wall"));
 }
+
+#[test]
+fn report_nouns_and_hearsay_by_hearing() {
+    let t = "Nach einem Bericht des Lokalsenders ist die Fähre wieder in Betrieb.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Fähre")).contains("Lokalsenders"));
+    let t = "Aus dem Rathaus ist zu hören, der Haushalt werde erst im Mai beschlossen.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Haushalt")).contains("Rathaus"));
+}
