@@ -118,9 +118,15 @@ async function run(browser) {
     await d.dismiss();
   });
 
-  const url = `${base}/stories/${encodeURIComponent(story.id)}`;
-  const res = await page.goto(url);
-  check(res && res.ok(), `GET ${url}: HTTP ${res && res.status()}`);
+  // The story list links to the story.
+  const home = await page.goto(`${base}/`);
+  check(home && home.ok(), `GET /: HTTP ${home && home.status()}`);
+  const items = await page.locator('.story-list .story-item').count();
+  check(items > 0, 'the story list at / is empty');
+  const link = page.locator(`.story-list a[href="/stories/${story.id}"]`);
+  check((await link.count()) === 1, `the story list has no link to /stories/${story.id}`);
+  await Promise.all([page.waitForURL(`**/stories/${story.id}`), link.click()]);
+  log(`story list: ${items} stories, followed the link to ${story.id}`);
   const h1 = (await page.locator('h1').first().textContent()).trim();
   check(h1 === story.title, `page title ${JSON.stringify(h1)}, API title ${JSON.stringify(story.title)}`);
 
