@@ -170,17 +170,30 @@ fn figures(name: &str, s: &Score) -> (f64, f64) {
     (f1, spk)
 }
 
+/// The bars hold for the dev split; other splits (`QUOTES_SPLIT`) are only printed.
+fn on_dev() -> bool {
+    let dev = std::env::var("QUOTES_SPLIT").map_or(true, |s| s == "dev");
+    if !dev {
+        println!("[gold] not the dev split: figures printed, bars not checked");
+    }
+    dev
+}
+
 #[test]
 fn quotes_de_gold() {
     let Some(s) = evaluate("quotes-de", Lang::De) else { return };
     let (f1, spk) = report("quotes-de", &s);
-    assert!(f1 >= 0.75, "quotes-de F1 {f1:.3} below 0.75");
-    bar_or_floor("quotes-de speaker", spk, 0.80, 0.79);
+    if on_dev() {
+        assert!(f1 >= 0.75, "quotes-de F1 {f1:.3} below 0.75");
+        bar_or_floor("quotes-de speaker", spk, 0.80, 0.79);
+    }
 }
 
 #[test]
 fn quotes_en_gold() {
     let Some(s) = evaluate("quotes-en", Lang::En) else { return };
     let (f1, _) = report("quotes-en", &s);
-    assert!(f1 >= 0.65, "quotes-en F1 {f1:.3} below 0.65");
+    if on_dev() {
+        assert!(f1 >= 0.65, "quotes-en F1 {f1:.3} below 0.65");
+    }
 }
