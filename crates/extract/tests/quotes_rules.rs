@@ -371,3 +371,10 @@ fn report_nouns_and_hearsay_by_hearing() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Haushalt")).contains("Rathaus"));
 }
+
+#[test]
+fn reporting_verb_in_a_subordinate_clause() {
+    let t = "Der Bürgermeister wich der Frage aus, indem er sagte, die Planung sei noch nicht abgeschlossen.";
+    let qs = run(t, Lang::De);
+    assert!(qs.iter().any(|q| q.content.text.contains("Planung") && speaker(q) == "er"), "{qs:#?}");
+}

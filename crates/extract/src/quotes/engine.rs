@@ -993,6 +993,33 @@ fn np_left_source(d: &Doc<'_>, i: usize, cs: usize) -> Option<Range> {
     (s < i).then_some((s, i))
 }
 
+/// A reporting verb at the end of a subordinate clause, its subject right after the subordinator and the
+/// content after it: "…, indem er sagte, …", "nachdem die Zeitung berichtet hatte, dass …".
+fn subordinate_frame(d: &Doc<'_>, scs: usize, v: usize, cue_end: usize, hi: usize, class: VClass) -> Option<Frame> {
+    if class == VClass::Report {
+        return None;
+    }
+    let speaker = d.np_right(scs + 1, v)?;
+    let mut k = cue_end;
+    while k < hi && d.toks[k].is_word() && d.toks[k].has(F::AUX) {
+        k += 1;
+    }
+    if speaker.1 + 4 < v || k >= hi || !d.toks[k].punct(",:") {
+        return None;
+    }
+    let content = d.trim((k + 1, hi))?;
+    (d.words(content) >= 3).then_some(Frame {
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
+        cue: Some((v, cue_end)),
+        content,
+        class: Some(class),
+        relay: false,
+        carried: None,
+        via: None,
+    })
+}
+
 /// A subject the phrase reader cannot parse, with a participle inside ("der für die Region zuständige
 /// Koordinator", "die das Unglück überlebende Frau"): from a nominative determiner to the clause end.
 fn long_subject(d: &Doc<'_>, i: usize, ce: usize) -> Option<Range> {
@@ -1052,8 +1079,9 @@ fn verb_frame(
     let clause_final = v + 1 >= hi || d.sep(v + 1) || d.toks[v + 1].punct(".!?");
     let part = part
         || (d.de && clause_final && (d.clause_start_names(v, lo)..v).any(|k| d.toks[k].has(F::AUX) && !d.toks[k].cap));
-    if d.de && d.toks[d.clause_start_names(v, lo)].has(F::SUBORDINATORS) {
-        return None;
+    let scs = d.clause_start_names(v, lo);
+    if d.de && d.toks[scs].has(F::SUBORDINATORS) {
+        return subordinate_frame(d, scs, v, cue_end, hi, verb.class);
     }
     if part || (d.de && d.toks[v].has(F::AUX)) {
         // the finite auxiliary before the participle
