@@ -378,3 +378,12 @@ fn reporting_verb_in_a_subordinate_clause() {
     let qs = run(t, Lang::De);
     assert!(qs.iter().any(|q| q.content.text.contains("Planung") && speaker(q) == "er"), "{qs:#?}");
 }
+
+#[test]
+fn unlisted_konjunktiv_continues_the_source() {
+    // "erfolge" is not in the Konjunktiv list; its shape (stem + "-e") still marks reported speech
+    let t = "Die Ministerin Eva Kranz sagte, die Studie sei fertig. \
+             Die Vorstellung erfolge, sobald der Bericht gedruckt sei.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Vorstellung")).contains("Eva Kranz"));
+}

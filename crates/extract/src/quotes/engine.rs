@@ -408,6 +408,20 @@ impl<'a> Doc<'a> {
         caps >= 2 || (bare && words.len() == 1)
     }
 
+    /// Does the finite verb at `k` look like a Konjunktiv I ("erfolge", "propagiere": the stem with "-e",
+    /// where the indicative has "-t"), or is it a listed Konjunktiv form?
+    fn konjunktiv_shape(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.has(F::KONJUNKTIV)
+            || (self.de
+                && t.kind == Kind::Word
+                && !t.cap
+                && t.lower.chars().count() >= 4
+                && t.lower.ends_with('e')
+                && !t.lower.ends_with("te")
+                && !t.has(F::DETERMINERS | F::NP_STOP | F::AUX))
+    }
+
     /// Trims punctuation and subordinators from a content range.
     fn trim(&self, r: Range) -> Option<Range> {
         let (mut a, mut b) = r;
@@ -476,7 +490,8 @@ pub fn run(text: &str, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let frames = sentence_frames(&doc, lo, hi, carry.as_ref());
         subject = None;
         if frames.is_empty() {
-            if let Some(r) = doc.sentence_subject(lo, hi) {
+            let indicative = doc.subject_and_verb(lo, hi).is_some_and(|(_, v)| !doc.konjunktiv_shape(v));
+            if let Some(r) = doc.sentence_subject(lo, hi).filter(|_| indicative) {
                 subject = Some((si, res.mention(&doc, r, last.as_ref().map(|(_, m)| m)), doc.speakerish(r)));
             }
         }
@@ -896,7 +911,8 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                 // ("Die Ministerin verteidigte den Plan als „…“", "X erläutert es so: „…“")
                 let first_clause = d.clause_end(lo, p.open);
                 if near.is_none() && p.open > lo && !reportive(d, lo, first_clause, carry.is_some()) {
-                    if let Some(np) = d.sentence_subject(lo, hi).filter(|s| s.1 <= p.open) {
+                    let indicative = d.subject_and_verb(lo, hi).is_some_and(|(_, v)| !d.konjunktiv_shape(v));
+                    if let Some(np) = d.sentence_subject(lo, hi).filter(|s| s.1 <= p.open && indicative) {
                         near = Some(Frame {
                             kind: QuoteKind::Direct,
                             speaker: Some(np),
@@ -1301,7 +1317,10 @@ fn free_indirect(d: &Doc<'_>, lo: usize, hi: usize, full: Range, carry: Option<&
 fn subject_frame(d: &Doc<'_>, lo: usize, hi: usize) -> Option<Frame> {
     let (subject, verb) = d.subject_and_verb(lo, hi)?;
     let k = d.clause_end(verb.max(subject.1), hi);
-    if k >= hi || !d.toks[k].punct(",:") || reportive(d, verb, k, true) || !reportive(d, k + 1, hi, true) {
+    if k >= hi || !d.toks[k].punct(",:") || reportive(d, verb, k, true) || d.konjunktiv_shape(verb) {
+        return None;
+    }
+    if !reportive(d, k + 1, hi, true) {
         return None;
     }
     let content = d.trim((k + 1, hi))?;
@@ -1360,6 +1379,10 @@ fn clause_frame(d: &Doc<'_>, lo: usize, hi: usize) -> Option<Frame> {
         return None;
     }
     let speaker = d.np_right(lo, k)?;
+    // "Die Vorstellung erfolge, sobald …" is itself reported speech
+    if speaker.1 < k && d.konjunktiv_shape(speaker.1) {
+        return None;
+    }
     let content = d.trim((k + 1, hi))?;
     Some(Frame {
         kind: QuoteKind::Indirect,
