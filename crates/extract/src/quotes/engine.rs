@@ -690,7 +690,8 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                 }
             }
             // postposition: "Seinen Angaben nach"
-            if i >= lo + 2 && d.toks[i - 1].has(F::SOURCE_NOUNS) && d.toks[i - 1].cap {
+            let dative = |w: &str| r.oblique.contains(&w) || r.genitive.contains(&w) || r.pronouns.contains(&w);
+            if i >= lo + 2 && d.toks[i - 1].has(F::SOURCE_NOUNS) && d.toks[i - 1].cap && dative(&d.toks[i - 2].lower) {
                 let sp = (i - 2, i - 1);
                 if let Some(c) = other_side(i - 2, i + 1) {
                     frames.push(Frame {
@@ -893,6 +894,7 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
                     let np = d
                         .sentence_subject(lo, p.open - 1)
                         .or_else(|| if d.de && cs == lo { d.np_right(cs, p.open - 1) } else { None })
+                        .filter(|np| np.1 > np.0 + 1 || !d.toks[np.0].has(F::FRONTED | F::SKIP | F::NP_STOP))
                         .or_else(|| d.np_left(p.open - 1, cs));
                     if let Some(np) = np {
                         near = Some(Frame {
