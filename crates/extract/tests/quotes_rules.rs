@@ -387,3 +387,16 @@ fn unlisted_konjunktiv_continues_the_source() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Vorstellung")).contains("Eva Kranz"));
 }
+
+#[test]
+fn hearsay_sources_around_heisst_es_and_wonach() {
+    let t = "In dem Gutachten, das am Montag veröffentlicht wurde, heißt es, die Brücke sei marode.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "marode")).contains("Gutachten"));
+    let t = "Der Zug sei ausgefallen, hieß es bei der Bahngesellschaft.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Zug")).contains("Bahngesellschaft"));
+    let t = "Ein Bericht der Lokalzeitung „Der Bote“, wonach das Kino schließe, wurde dementiert.";
+    let qs = run(t, Lang::De);
+    assert!(speaker(find(&qs, "Kino")).contains("Bericht"));
+}

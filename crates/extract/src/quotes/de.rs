@@ -153,7 +153,7 @@ pub static RULES: Rules = Rules {
         &["es", "geheißen"],
         &["zu", "hören"],
     ],
-    hearsay_source: &["aus", "von", "vom", "seitens", "in", "im"],
+    hearsay_source: &["aus", "von", "vom", "seitens", "in", "im", "auf", "bei", "beim"],
     continuation: &["demnach", "danach"],
     whereby: &["wonach"],
     konjunktiv: &[
@@ -521,6 +521,8 @@ pub static RULES: Rules = Rules {
     ],
     skip: &[
         "sich",
+        "etwa",
+        "beispielsweise",
         "auch",
         "zudem",
         "außerdem",

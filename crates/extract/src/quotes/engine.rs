@@ -373,8 +373,13 @@ impl<'a> Doc<'a> {
         if t.has(F::SUBORDINATORS | F::THAT | F::AS_MARKERS | F::WHEREBY) {
             return None;
         }
-        if t.has(F::PRONOUNS) && !t.has(F::DETERMINERS) {
-            return self.finite_at(i + 1, hi).then_some(((i, i + 1), i + 1));
+        if (t.has(F::PRONOUNS) && !t.has(F::DETERMINERS)) || self.rules.demonstratives.contains(&t.lower.as_str()) {
+            if self.finite_at(i + 1, hi) {
+                return Some(((i, i + 1), i + 1));
+            }
+            if t.has(F::PRONOUNS) {
+                return None;
+            }
         }
         if t.has(F::FRONTED) {
             // the adverbial: one word, or a preposition with its phrase
@@ -790,8 +795,11 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
             }
             // "In einer Erklärung des Ministeriums heißt es"
             let cs = d.clause_start(i, lo);
+            // "In dem Bericht, der …, heißt es": the phrase may stand before a relative clause
+            let opener = (lo < cs && r.hearsay_source.contains(&d.toks[lo].lower.as_str())).then_some(lo);
             let before = (cs..i)
                 .find(|&k| r.hearsay_source.contains(&d.toks[k].lower.as_str()))
+                .or(opener)
                 .and_then(|k| d.np_right(k + 1, i).map(|np| extend_apposition(d, np, i)))
                 .filter(|np| d.toks[np.0..np.1].iter().any(|t| t.cap));
             let (sp, c) = match (sp, before) {
@@ -836,6 +844,13 @@ fn sentence_frames(d: &Doc<'_>, lo: usize, hi: usize, carry: Option<&Mention>) -
             if let Some(c) = d.trim((i + 1, hi)) {
                 let sp = d.np_left(i.saturating_sub(1).max(lo), lo).filter(|_| i > lo && d.toks[i - 1].punct(","));
                 let sp = sp.or_else(|| d.np_left(i, lo));
+                // "Ein Bericht der Agentur „X“, wonach …"
+                let sp = sp.or_else(|| {
+                    (i > lo && d.toks[i - 1].punct(","))
+                        .then(|| d.np_right(d.clause_start_names(i - 1, lo), i - 1))
+                        .flatten()
+                        .filter(|np| d.toks[np.0].cap || d.toks[np.0].has(F::DETERMINERS))
+                });
                 frames.push(Frame {
                     kind: QuoteKind::Indirect,
                     speaker: sp,
