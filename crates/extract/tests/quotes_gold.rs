@@ -185,7 +185,7 @@ fn quotes_de_gold() {
     let (f1, spk) = report("quotes-de", &s);
     if on_dev() {
         assert!(f1 >= 0.75, "quotes-de F1 {f1:.3} below 0.75");
-        bar_or_floor("quotes-de speaker", spk, 0.80, 0.79);
+        bar_or_floor("quotes-de speaker", spk, 0.80, 0.81);
     }
 }
 
