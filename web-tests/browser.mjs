@@ -33,17 +33,51 @@ async function api(path) {
 const articles = new Map();
 async function article(id) {
   if (!articles.has(id)) {
-    const a = await api(`/api/articles/${encodeURIComponent(id)}`);
-    const text = a.text ?? a.article?.text;
-    check(typeof text === 'string', `GET /api/articles/${id}: no text field`);
-    articles.set(id, { text, figures: a.figures ?? a.article?.figures ?? [] });
+    const a = findArticle(await api(`/api/articles/${encodeURIComponent(id)}`), 3);
+    check(a, `GET /api/articles/${id}: no article with a text field`);
+    articles.set(id, { text: a.text, figures: a.figures ?? [] });
   }
   return articles.get(id);
+}
+
+// The analysed article in a response: the object itself or one nested in it (`{"article": {...}}`).
+function findArticle(obj, depth) {
+  if (!obj || typeof obj !== 'object') return null;
+  if (typeof obj.text === 'string' && Array.isArray(obj.figures)) return obj;
+  if (depth === 0) return null;
+  for (const v of Object.values(obj)) {
+    const found = findArticle(v, depth - 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 // Code points, as the data counts them (Array.from walks code points, not UTF-16 units).
 function slice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
+}
+
+/** Waits until the server has analysed every stored article (`pending` in /healthz, when it reports one). */
+async function waitReady() {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const health = await fetch(`${base}/healthz`).then((r) => (r.ok ? r.json().catch(() => ({})) : null), () => null);
+    if (health && !(health.pending > 0)) return health;
+    check(Date.now() < deadline, `not ready after 180 s: /healthz ${JSON.stringify(health)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Polls the search API until `word` finds something (the index may trail the analysis a little). */
+async function waitSearchable(word) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const got = await api(`/api/search?q=${encodeURIComponent(word)}`);
+    const hits = Array.isArray(got) ? got : got.hits ?? got.results ?? [];
+    if (hits.length > 0) return hits.length;
+    check(Date.now() < deadline, `GET /api/search?q=${word}: no hits after 30 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** The story to look at and the figure group to check. */
@@ -101,6 +135,8 @@ async function clickFact(page, locator, what) {
 }
 
 async function run(browser) {
+  const health = await waitReady();
+  log(`/healthz ${JSON.stringify(health)}`);
   const { story, group, stories, escapeStory } = await pickStory();
   log(`${stories} stories; checking ${story.id} "${story.title}", figure group "${group.label}"`);
   const valued = [];
@@ -196,6 +232,7 @@ async function run(browser) {
   const words = (story.summary[0]?.text || story.title).match(/\p{L}{6,}/gu) || [];
   const word = words.sort((a, b) => b.length - a.length)[0];
   check(word, 'no word to search for');
+  await waitSearchable(word);
   await page.locator('input[name=q]').fill(word);
   await Promise.all([page.waitForURL(/[?&]q=/), page.locator('input[name=q]').press('Enter')]);
   const hits = page.locator('.hit-list .hit');
