@@ -3,6 +3,7 @@
 mod analyze;
 mod extract;
 mod parse;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -27,6 +28,10 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Run the whole pipeline: stories, who reports what from whom, figures that disagree, timeline, summary.
     Analyze(analyze::AnalyzeArgs),
+    /// Store articles in a database folder and analyse them into stories (what `serve` shows).
+    Ingest(serve::IngestArgs),
+    /// Serve the JSON API and the web pages over a database folder; articles can be added while it runs.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +40,8 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Ingest(args) => serve::ingest(args),
+        Command::Serve(args) => serve::serve(args),
     };
     match result {
         Ok(code) => code,
