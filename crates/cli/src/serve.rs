@@ -37,7 +37,7 @@ pub struct ServeArgs {
 /// Reads the inputs, stores them (in publication order, as `analyze` takes them, so the stories are the same)
 /// and analyses everything pending.
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
-    let (store, index) = lagebild_server::open(&args.db).map_err(|e| anyhow!("{}: {e}", args.db.display()))?;
+    let (store, index) = lagebild_server::open(&args.db).map_err(|e| anyhow!("{e}"))?;
     let (mut articles, errors) = read_all(&args.paths, &Options::default());
     for e in &errors {
         eprintln!("lagebild: {e}");
@@ -68,7 +68,7 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
         eprintln!("lagebild: {e}");
         return Ok(ExitCode::from(2));
     }
-    let (store, index) = lagebild_server::open(&args.db).map_err(|e| anyhow!("{}: {e}", args.db.display()))?;
+    let (store, index) = lagebild_server::open(&args.db).map_err(|e| anyhow!("{e}"))?;
     let app = lagebild_server::App::start(store, index, args.token).context("starting the worker")?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(lagebild_server::serve(app, args.addr)).with_context(|| format!("serving on {}", args.addr))?;
