@@ -70,7 +70,21 @@ fn malformed(i: usize, rng: &mut Rng) -> (Method, String, Vec<u8>, String) {
         }
         // Empty and blank bodies, JSON that is not an article object, records without text.
         5 => {
-            let bodies = ["", " ", "\n\n", "\u{feff}", "[]", "null", "42", "\"text\"", "[1,2]", "{}", "{\"text\":\"\"}", "{\"title\":\"x\"}", "{\"html\":\"<p></p>\"}"];
+            let bodies = [
+                "",
+                " ",
+                "\n\n",
+                "\u{feff}",
+                "[]",
+                "null",
+                "42",
+                "\"text\"",
+                "[1,2]",
+                "{}",
+                "{\"text\":\"\"}",
+                "{\"title\":\"x\"}",
+                "{\"html\":\"<p></p>\"}",
+            ];
             let b = bodies[rng.below(bodies.len())];
             post(b.as_bytes().to_vec(), format!("body {b:?}"))
         }
@@ -79,7 +93,13 @@ fn malformed(i: usize, rng: &mut Rng) -> (Method, String, Vec<u8>, String) {
             let n = 2 + rng.below(6);
             let bad = rng.below(n);
             let lines: Vec<String> = (0..n)
-                .map(|k| if k == bad { "{\"id\": \"b\", \"text\": ".to_string() } else { GOOD.replace("ok-1", &format!("m{i}-{k}")) })
+                .map(|k| {
+                    if k == bad {
+                        "{\"id\": \"b\", \"text\": ".to_string()
+                    } else {
+                        GOOD.replace("ok-1", &format!("m{i}-{k}"))
+                    }
+                })
                 .collect();
             post(lines.join("\n").into_bytes(), format!("batch of {n}, line {} bad", bad + 1))
         }
@@ -93,7 +113,10 @@ fn malformed(i: usize, rng: &mut Rng) -> (Method, String, Vec<u8>, String) {
             let big = "Wort ".repeat(lagebild_server::records::MAX_RECORD_BYTES / 5 + 10);
             post(format!(r#"{{"id":"huge{i}","text":"{big}"}}"#).into_bytes(), "huge text".into())
         }
-        8 => post(format!(r#"{{"id":"{}","text":"Ein Satz."}}"#, "x".repeat(600 + rng.below(100))).into_bytes(), "long id".into()),
+        8 => post(
+            format!(r#"{{"id":"{}","text":"Ein Satz."}}"#, "x".repeat(600 + rng.below(100))).into_bytes(),
+            "long id".into(),
+        ),
         // Wrong methods and paths.
         9 => {
             let cases = [
