@@ -34,7 +34,7 @@ fn malformed(i: usize, rng: &mut Rng) -> (Method, String, Vec<u8>, String) {
         0 => {
             let cut = 1 + rng.below(GOOD.len() - 2);
             let cut = (0..=cut).rev().find(|&c| GOOD.is_char_boundary(c)).unwrap_or(1);
-            post(GOOD[..cut].as_bytes().to_vec(), format!("truncated at {cut}"))
+            post(GOOD.as_bytes()[..cut].to_vec(), format!("truncated at {cut}"))
         }
         1 => {
             let mut b = GOOD.as_bytes().to_vec();
