@@ -39,6 +39,7 @@ fn serve(db: &std::path::Path, port: u16, log: &std::path::Path) -> Child {
         std::thread::sleep(Duration::from_millis(50));
     }
     child.kill().ok();
+    child.wait().ok();
     panic!("no /healthz after 60 s");
 }
 
