@@ -3,7 +3,7 @@
 use lagebild_core::{AnalyzedArticle, SummarySentence};
 use lagebild_text::sentences::sentences;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// Sentences more similar than this to one already chosen are redundant.
 const REDUNDANT: f64 = 0.5;
@@ -15,7 +15,9 @@ struct Candidate {
     start: usize,
     end: usize,
     text: String,
-    terms: BTreeSet<String>,
+    /// Distinct stemmed terms as interned ids, ascending (cosine by a merge, not by string compares: the
+    /// centrality is quadratic in a story's sentences and the server recomputes stories as they grow).
+    terms: Vec<u32>,
 }
 
 /// Up to `n` sentences (at least 3 when the story has them), most central first.
@@ -23,6 +25,7 @@ pub fn summarize(articles: &[&AnalyzedArticle], n: usize) -> Vec<SummarySentence
     let de = Stemmer::create(Algorithm::German);
     let en = Stemmer::create(Algorithm::English);
     let mut candidates = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
         let stemmer = if a.article.language.as_deref() == Some("en") { &en } else { &de };
         let text = &a.article.text;
@@ -32,11 +35,16 @@ pub fn summarize(articles: &[&AnalyzedArticle], n: usize) -> Vec<SummarySentence
             if !WORDS.contains(&words) || sentence.ends_with('?') || sentence.ends_with(':') {
                 continue;
             }
-            let terms: BTreeSet<String> = sentence
+            let mut terms: Vec<u32> = sentence
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 4)
-                .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(stemmer.stem(&w.to_lowercase()).into_owned()).or_insert(next)
+                })
                 .collect();
+            terms.sort_unstable();
+            terms.dedup();
             candidates.push(Candidate { article: i, start: s.start, end: s.end, text: sentence.to_string(), terms });
         }
     }
@@ -72,10 +80,22 @@ pub fn summarize(articles: &[&AnalyzedArticle], n: usize) -> Vec<SummarySentence
         .collect()
 }
 
-fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+/// Cosine of two term sets (sorted, distinct ids).
+fn cosine(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
-    shared / ((a.len() * b.len()) as f64).sqrt()
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
