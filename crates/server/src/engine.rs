@@ -15,8 +15,9 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Articles analysed per step: large enough to keep both cores busy, small enough to show progress.
-pub const BATCH: usize = 256;
+/// Most articles analysed per step. Each step recomputes the stories it touches, so under a backlog larger
+/// steps recompute less often; a small POST still makes a small step.
+pub const BATCH: usize = 1024;
 
 /// What can stop a worker step.
 #[derive(Debug, thiserror::Error)]
