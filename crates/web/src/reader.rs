@@ -63,6 +63,18 @@ impl<'a> Ctx<'a> {
     pub fn doc(&self, id: &str) -> Option<&Doc<'a>> {
         self.by_id.get(id).map(|&i| &self.docs[i])
     }
+
+    /// The outlet an article's sentence is cited with; the article title shows on hover.
+    pub fn cite(&self, id: &str) -> String {
+        match self.doc(id) {
+            Some(d) => format!(
+                "<cite title=\"{}\">{}</cite>",
+                escape(d.art.article.title.as_deref().unwrap_or("")),
+                escape(&self.desks[d.desk].label)
+            ),
+            None => "<cite>?</cite>".into(),
+        }
+    }
 }
 
 impl Doc<'_> {

@@ -66,13 +66,12 @@ fn summary(o: &mut String, story: &Story, ctx: &Ctx) {
     }
     o.push_str("<section class=\"summary\"><h2>Summary</h2><ol>");
     for s in &story.summary {
-        let outlet = ctx.doc(&s.article).map(|d| ctx.desks[d.desk].label.as_str()).unwrap_or("?");
         let _ = write!(
             o,
-            "<li class=\"fact\"{}><span class=\"said\">{}</span> <cite>{}</cite></li>",
+            "<li class=\"fact\"{}><span class=\"said\">{}</span> {}</li>",
             fact_attrs(&s.article, Span::new(s.start, s.end), None),
             escape(&s.text),
-            escape(outlet)
+            ctx.cite(&s.article)
         );
     }
     o.push_str("</ol></section>");
@@ -122,14 +121,13 @@ fn timeline(o: &mut String, story: &Story, ctx: &Ctx) {
     }
     o.push_str("<section class=\"timeline\"><h2>Timeline</h2><ol>");
     for t in &story.timeline {
-        let outlet = ctx.doc(&t.article).map(|d| ctx.desks[d.desk].label.as_str()).unwrap_or("?");
         let _ = write!(
             o,
-            "<li><time>{}</time><div class=\"fact\"{}><span class=\"said\">{}</span> <cite>{}</cite></div></li>",
+            "<li><time>{}</time><div class=\"fact\"{}><span class=\"said\">{}</span> {}</div></li>",
             escape(&t.date),
             fact_attrs(&t.article, Span::new(t.start, t.end), None),
             escape(&t.text),
-            escape(outlet)
+            ctx.cite(&t.article)
         );
     }
     o.push_str("</ol></section>");
