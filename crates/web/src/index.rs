@@ -18,8 +18,13 @@ pub fn index_page(stories: &[StorySummary], query: Option<&str>, hits: &[SearchH
             o.push_str("<p class=\"empty\">No article matches. Try fewer or other words.</p>");
         } else {
             o.push_str("<ol class=\"hit-list\">");
+            let terms: Vec<String> = q
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| t.chars().count() >= 3)
+                .map(str::to_lowercase)
+                .collect();
             for h in hits {
-                hit(&mut o, h);
+                hit(&mut o, h, stories, &terms);
             }
             o.push_str("</ol>");
         }
@@ -58,7 +63,7 @@ pub fn index_page(stories: &[StorySummary], query: Option<&str>, hits: &[SearchH
     page(&title, query, &o)
 }
 
-fn hit(o: &mut String, h: &SearchHit) {
+fn hit(o: &mut String, h: &SearchHit, stories: &[StorySummary], terms: &[String]) {
     let title = escape(h.title.as_deref().unwrap_or(&h.article));
     let link = match &h.story {
         Some(s) => format!("<a class=\"story-title\" href=\"/stories/{}\">{title}</a>", escape(s)),
@@ -68,11 +73,42 @@ fn hit(o: &mut String, h: &SearchHit) {
     for part in [h.outlet.as_deref(), h.published.as_deref().map(short_date)].into_iter().flatten() {
         let _ = write!(meta, "<span>{}</span>", escape(part));
     }
+    if let Some(story) = h.story.as_deref().and_then(|id| stories.iter().find(|s| s.id == id)) {
+        let _ = write!(meta, "<span>story: {}</span>", escape(&story.title));
+    }
     let _ = write!(
         o,
         "<li class=\"hit\">{link}<div class=\"meta\">{meta}</div><p class=\"snippet\">{}</p></li>",
-        escape(&h.snippet)
+        emphasize(&h.snippet, terms)
     );
+}
+
+/// The snippet, escaped, with words that begin with a query term in `<mark>` (a prefix, as the index stems).
+fn emphasize(snippet: &str, terms: &[String]) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        if terms.iter().any(|t| lower.starts_with(t.as_str())) {
+            let _ = write!(out, "<mark>{}</mark>", escape(word));
+        } else {
+            out.push_str(&escape(word));
+        }
+        word.clear();
+    };
+    for c in snippet.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push_str(&escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// "1 article", "3 articles".
@@ -97,6 +133,15 @@ fn short_time(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_query_words_in_escaped_snippets() {
+        let terms = vec!["feuerwehr".to_string()];
+        assert_eq!(
+            emphasize("Die Feuerwehrleute <b>& die feuerwehr", &terms),
+            "Die <mark>Feuerwehrleute</mark> &lt;b&gt;&amp; die <mark>feuerwehr</mark>"
+        );
+    }
 
     #[test]
     fn shortens_dates_and_times() {
