@@ -184,7 +184,9 @@ async function run(browser) {
   await dot.hover();
   const hovered = await dot.evaluate((d) => getComputedStyle(d).strokeWidth);
   check(hovered === '3px', `hovered dot is not emphasised (stroke-width ${hovered})`);
-  log(`hover: ${JSON.stringify(titles[n - 1].split('\n')[0])}, ${titles[n - 1].split('\n')[1]}`);
+  const linked = await page.locator('.sources .fact.linked').count();
+  check(linked === 1, `hovering a dot marks ${linked} items in the sources columns, expected its figure`);
+  log(`hover: ${JSON.stringify(titles[n - 1].split('\n')[0])}, ${titles[n - 1].split('\n')[1]}; its sources item linked`);
 
   await clickFact(page, dot, 'click on a dot');
 

@@ -80,6 +80,21 @@
     var el = target(ev);
     if (el && el.classList.contains('fact')) { ev.preventDefault(); open(el); }
   });
+  // Hovering a figure links it with its twin: the dot in the plot and the item in the sources columns.
+  function twins(el) {
+    if (!el.dataset.emStart) return [];
+    return Array.from(document.querySelectorAll('.fact[data-em-start="' + el.dataset.emStart + '"]')).filter(function (x) {
+      return x !== el && x.dataset.article === el.dataset.article && x.dataset.emEnd === el.dataset.emEnd;
+    });
+  }
+  ['mouseover', 'mouseout'].forEach(function (type) {
+    document.addEventListener(type, function (ev) {
+      var el = target(ev);
+      if (!el || !el.classList.contains('fact')) return;
+      twins(el).forEach(function (t) { t.classList.toggle('linked', type === 'mouseover'); });
+    });
+  });
+
   var close = document.createElement('button');
   close.type = 'button';
   close.className = 'reader-close';
