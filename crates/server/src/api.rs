@@ -263,21 +263,20 @@ pub async fn get_article(State(app): State<App>, Path(id): Path<String>) -> Resu
     let store = app.0.store.clone();
     let key = id.clone();
     let stored = blocking(move || store.article(&key).map_err(ApiError::internal)).await?;
-    let (mut value, extra) = match stored {
-        Some(Stored::Analyzed { article, story, .. }) => (
-            serde_json::to_value(&*article).map_err(ApiError::internal)?,
-            [("status", "analyzed".into()), ("story", story)],
-        ),
-        Some(Stored::Pending { article, .. }) => (
-            serde_json::to_value(&article).map_err(ApiError::internal)?,
-            [("status", "pending".into()), ("story", String::new())],
-        ),
+    let (mut value, status, story) = match stored {
+        Some(Stored::Analyzed { article, story, .. }) => {
+            (serde_json::to_value(&*article).map_err(ApiError::internal)?, "analyzed", Some(story))
+        }
+        Some(Stored::Pending { article, .. }) => {
+            (serde_json::to_value(&*article).map_err(ApiError::internal)?, "pending", None)
+        }
         None => return Err(ApiError::new(StatusCode::NOT_FOUND, format!("no article with id {id:?}"))),
     };
     if let Some(obj) = value.as_object_mut() {
         obj.insert("schema_version".into(), json!(SCHEMA_VERSION));
-        for (k, v) in extra.into_iter().filter(|(_, v)| !v.is_empty()) {
-            obj.insert(k.into(), json!(v));
+        obj.insert("status".into(), json!(status));
+        if let Some(story) = story {
+            obj.insert("story".into(), json!(story));
         }
     }
     Ok(Json(value).into_response())
