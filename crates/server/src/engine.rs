@@ -70,6 +70,12 @@ impl Engine {
         Ok(Engine { store, index, clusterer, done: after })
     }
 
+    /// Rebuilds the clusterer and the index position from the store (after a failed step).
+    pub fn recover(&mut self) -> Result<(), EngineError> {
+        *self = Engine::restore(self.store.clone(), self.index.clone())?;
+        Ok(())
+    }
+
     /// Highest sequence number fully processed.
     pub fn done(&self) -> u64 {
         self.done

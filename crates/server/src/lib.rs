@@ -74,8 +74,14 @@ impl App {
                         done_tx.send_replace(engine.done());
                     }
                     Err(e) => {
-                        eprintln!("lagebild: worker: {e}; retrying in 1 s");
+                        // The clusterer may have taken articles whose results were not saved: rebuild it from
+                        // the store before trying again, so that it never counts an article twice.
+                        eprintln!("lagebild: worker: {e}; rebuilding its state and retrying in 1 s");
                         std::thread::sleep(Duration::from_secs(1));
+                        while let Err(e) = engine.recover() {
+                            eprintln!("lagebild: worker: cannot rebuild its state: {e}; retrying in 5 s");
+                            std::thread::sleep(Duration::from_secs(5));
+                        }
                     }
                 }
             })
