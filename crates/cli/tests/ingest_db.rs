@@ -75,3 +75,14 @@ fn ingest_groups_like_analyze_is_idempotent_and_locks_the_folder() {
         assert_eq!(&s, same, "story {}", s["id"]);
     }
 }
+
+#[test]
+fn serve_refuses_a_public_address_without_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let out = lagebild(&["serve", "--db", db.to_str().unwrap(), "--addr", "0.0.0.0:0"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--token"), "{stderr}");
+    assert!(!db.exists(), "nothing is created before the address is accepted");
+}
