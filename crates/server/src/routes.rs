@@ -8,6 +8,10 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
+use tower::limit::ConcurrencyLimitLayer;
+
+/// Most `POST /api/articles` requests handled at once: each may hold a 32 MiB body and its parsed articles.
+const MAX_CONCURRENT_POSTS: usize = 4;
 
 /// The OpenAPI 3 document served at `/api/openapi.json` (hand-written, embedded in the binary).
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -21,7 +25,12 @@ pub struct Route {
 
 /// Every route the server answers.
 pub static ROUTES: &[Route] = &[
-    Route { method: "POST", path: "/api/articles", handler: || post(api::post_articles) },
+    // At most a few bodies are read and parsed at once (the others wait), so memory stays bounded.
+    Route {
+        method: "POST",
+        path: "/api/articles",
+        handler: || post(api::post_articles).layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_POSTS)),
+    },
     Route { method: "GET", path: "/api/articles/{id}", handler: || get(api::get_article) },
     Route { method: "GET", path: "/api/stories", handler: || get(api::get_stories) },
     Route { method: "GET", path: "/api/stories/{id}", handler: || get(api::get_story) },
