@@ -39,7 +39,9 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
         (!t.is_empty()).then(|| t.to_string())
     };
     let title = nonempty(&m.title);
-    let text = main_text(&result.content_text);
+    // The HTML of the content keeps its blocks, so paragraphs survive (the plain text often runs them together).
+    let blocks = fragment_text(&result.content_html);
+    let text = main_text(if blocks.is_empty() { &result.content_text } else { &blocks });
     if text.is_empty() {
         return None;
     }
@@ -54,9 +56,65 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
     })
 }
 
-/// The extracted text as paragraphs separated by one blank line, spaces inside a line collapsed.
+/// The extracted text as paragraphs separated by one blank line, spaces inside a line collapsed; short
+/// page furniture the extractor lets through (see [`furniture`]) is dropped.
 fn main_text(raw: &str) -> String {
-    paragraphs(raw)
+    let text = paragraphs(raw);
+    if !text.lines().any(furniture) {
+        return text;
+    }
+    text.split("\n\n").filter(|l| !furniture(l)).collect::<Vec<_>>().join("\n\n")
+}
+
+/// Headings of related-article and comment blocks, image credits and category labels: short lines (at most
+/// eight words) that start with such a label or consist of it. Body sentences are longer or do not start so.
+fn furniture(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        // related articles and teasers
+        "lesen sie auch",
+        "auch lesen",
+        "mehr zum thema",
+        "mehr aus der sendung",
+        "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren",
+        "das thema könnte sie auch interessieren",
+        "das thema könnte dich auch interessieren",
+        "neueste artikel",
+        "empfohlene beiträge",
+        "ähnliche artikel",
+        "ähnliche beiträge",
+        "videos zum thema",
+        "beiträge aus dem forum",
+        "entdecke weitere",
+        "lust auf mehr",
+        "related articles",
+        "read more",
+        "more from",
+        // comment blocks
+        "keine kommentare",
+        "no comments",
+        // image credits
+        "foto:",
+        "fotos:",
+        "bild:",
+        "bildquelle:",
+        "quelle:",
+        "titelbild",
+        "beitragsbild",
+        "photo:",
+        "image credit",
+        "crédits photos",
+        // category labels
+        "kategorie:",
+        "category:",
+    ];
+    const CREDITS: &[&str] = &["getty images", "istock", "fotolia", "shutterstock", "picture alliance"];
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 8 {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    LABELS.iter().any(|l| lower.starts_with(l)) || (words <= 6 && CREDITS.iter().any(|c| lower.contains(c)))
 }
 
 /// Bytes of an HTML page to text, the way [`crate::parse_input`] decodes them: BOM, UTF-8, the declared
