@@ -3,8 +3,8 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use lagebild_core::{Figure, Lang, TimeExpr, SCHEMA_VERSION};
-use lagebild_extract::{figures, times};
+use lagebild_core::{Entity, Figure, Lang, Quote, TimeExpr, SCHEMA_VERSION};
+use lagebild_extract::{attribute_figures, entities, figures, quotes, times};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufWriter, Read, Write};
@@ -17,7 +17,8 @@ pub struct ExtractArgs {
     /// `{"id", "text", "lang"?, "date"?}`.
     #[arg(default_value = "-", value_name = "FILE")]
     input: PathBuf,
-    /// What to extract, comma-separated.
+    /// What to extract, comma-separated. Figures get their `source` (the speaker of the quotation or
+    /// attribution around them) only when `quotes` is asked for too.
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [What::Figures, What::Times])]
     what: Vec<What>,
     /// Language of the text; `auto` detects it (German or English).
@@ -36,6 +37,8 @@ pub struct ExtractArgs {
 enum What {
     Figures,
     Times,
+    Entities,
+    Quotes,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,6 +69,10 @@ struct Extracted {
     figures: Option<Vec<Figure>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     times: Option<Vec<TimeExpr>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<Entity>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<Vec<Quote>>,
 }
 
 /// A JSON Lines input record.
@@ -81,13 +88,33 @@ struct Record {
 fn extract(text: &str, lang: Option<Lang>, date: Option<NaiveDate>, what: &[What]) -> Extracted {
     let lang = lang.or_else(|| lagebild_ingest::detect_language(text).and_then(|c| Lang::from_code(&c)));
     let run = |w: What| what.contains(&w);
-    Extracted {
+    let mut out = Extracted {
         schema_version: SCHEMA_VERSION,
         id: None,
         language: lang.map(Lang::code),
-        figures: run(What::Figures).then(|| lang.map(|l| figures::extract(text, l)).unwrap_or_default()),
-        times: run(What::Times).then(|| lang.map(|l| times::extract(text, l, date)).unwrap_or_default()),
+        figures: run(What::Figures).then(Vec::new),
+        times: run(What::Times).then(Vec::new),
+        entities: run(What::Entities).then(Vec::new),
+        quotes: run(What::Quotes).then(Vec::new),
+    };
+    let Some(lang) = lang else { return out };
+    // Quotations resolve their speakers to entities, so entities are found whenever either is asked for.
+    let found = (run(What::Entities) || run(What::Quotes)).then(|| entities::extract(text, lang));
+    let found_quotes = run(What::Quotes).then(|| quotes::extract(text, lang, found.as_deref().unwrap_or_default()));
+    if let Some(figs) = out.figures.as_mut() {
+        *figs = figures::extract(text, lang);
+        if let Some(q) = &found_quotes {
+            attribute_figures(figs, q);
+        }
     }
+    if let Some(t) = out.times.as_mut() {
+        *t = times::extract(text, lang, date);
+    }
+    if out.entities.is_some() {
+        out.entities = found;
+    }
+    out.quotes = found_quotes;
+    out
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {

@@ -2,7 +2,7 @@
 
 use crate::{entities, figures, quotes, times};
 use chrono::NaiveDate;
-use lagebild_core::{AnalyzedArticle, Article, Lang, Quote};
+use lagebild_core::{AnalyzedArticle, Article, Figure, Lang, Quote};
 
 /// Runs every extractor over the article's text. Relative dates resolve against the publication date, else
 /// against `fallback_date`; figures inside a quotation or attribution get its speaker as their source.
@@ -18,17 +18,23 @@ pub fn analyze(article: Article, fallback_date: Option<NaiveDate>) -> AnalyzedAr
         }
         None => Default::default(),
     };
-    for f in &mut figures {
-        if let Some(q) = enclosing_quote(&quotes, f.start, f.end) {
-            f.source = q.speaker.as_ref().map(|s| s.entity.clone().unwrap_or_else(|| s.text.clone()));
-        }
-    }
+    attribute_figures(&mut figures, &quotes);
     AnalyzedArticle { article, entities, figures, times, quotes, duplicate_of: None, wire_agency: None }
 }
 
 /// The day of an ISO 8601 date or date-time; `None` for month-only dates.
 pub fn publication_day(published: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Gives each figure inside a quotation or attribution that quotation's speaker (its entity's canonical name,
+/// else the speaker text) as `source`.
+pub fn attribute_figures(figures: &mut [Figure], quotes: &[Quote]) {
+    for f in figures {
+        if let Some(q) = enclosing_quote(quotes, f.start, f.end) {
+            f.source = q.speaker.as_ref().map(|s| s.entity.clone().unwrap_or_else(|| s.text.clone()));
+        }
+    }
 }
 
 /// The attribution whose content (or whole span) contains `start..end`, innermost first.
