@@ -128,9 +128,15 @@ fn byte_end(text: &str, t: &Tok<'_>) -> usize {
     byte_start(text, t) + t.text.len()
 }
 
-/// A text is a narrative when most of its explicit years lie years away from the anchor.
+/// A text is a narrative when most of its explicit years lie years away from the anchor. News that recalls
+/// history ("NATO was founded in 1949 …") still dates its own events by weekday ("said Friday"): two or more
+/// weekdays mark a report about the days around its publication, not a narrative.
 fn is_narrative(raws: &[Raw], anchor: Option<NaiveDate>) -> bool {
     let Some(a) = anchor else { return true };
+    let weekdays = raws.iter().filter(|r| on_weekday(&r.sem)).count();
+    if weekdays >= 2 {
+        return false;
+    }
     let mut far = 0;
     let mut all = 0;
     for r in raws {
@@ -148,6 +154,15 @@ fn is_narrative(raws: &[Raw], anchor: Option<NaiveDate>) -> bool {
         }
     }
     far >= 6 && far * 4 >= all * 3
+}
+
+fn on_weekday(sem: &Sem) -> bool {
+    match sem {
+        Sem::Weekday(_) | Sem::RelWeekday { .. } => true,
+        Sem::Pod { base, .. } => on_weekday(base),
+        Sem::Clock { base: Some(b), .. } => on_weekday(b),
+        _ => false,
+    }
 }
 
 /// Per token: -1 past cue, +1 future cue, 0 none.
@@ -231,7 +246,8 @@ fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
     match best {
         Some((_, c)) if c > 0 => Tense::Future,
         Some((_, -1)) => Tense::Past,
-        // a participle/-ed form alone is a weak cue: past for weekdays (the default anyway), no override
+        // a participle/-ed form alone is a weak cue: past for weekdays (the default anyway)
+        Some((_, c)) if c < 0 => Tense::WeakPast,
         _ => Tense::Unknown,
     }
 }

@@ -10,6 +10,9 @@ use lagebild_core::TimeKind;
 pub enum Tense {
     Past,
     Future,
+    /// Only a participle or "-ed" form nearby ("the year ended March 31", but also "a dividend payable Dec. 7 to
+    /// holders of record"): moves a month-day only when the closest occurrence is months ahead.
+    WeakPast,
     Unknown,
 }
 
@@ -159,6 +162,7 @@ fn year_for(a: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
     match tense {
         Tense::Past if diff > 31 => year_for_strict(a, m, d, Tense::Past),
         Tense::Future if diff < -31 => year_for_strict(a, m, d, Tense::Future),
+        Tense::WeakPast if diff > 92 => year_for_strict(a, m, d, Tense::Past),
         _ => c,
     }
 }
@@ -183,7 +187,7 @@ fn year_for_strict(a: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Tense::Unknown => {
+        Tense::Unknown | Tense::WeakPast => {
             // the closest occurrence; ties go to the past
             let pos = |yy: i32| -> i64 { yy as i64 * 400 + m as i64 * 31 + d.unwrap_or(15) as i64 };
             let here = y as i64 * 400 + a.month() as i64 * 31 + a.day() as i64;
@@ -421,7 +425,7 @@ impl Ctx {
             return self.base().map(|b| b.y);
         }
         let a = self.anchor?;
-        Some(year_for(a, m, None, if tense == Tense::Unknown { Tense::Past } else { tense }))
+        Some(year_for(a, m, None, if matches!(tense, Tense::Unknown | Tense::WeakPast) { Tense::Past } else { tense }))
     }
 
     fn cal(&self, y: Option<i32>, m: Option<u32>, d: Option<u32>, tense: Tense) -> String {
@@ -433,14 +437,7 @@ impl Ctx {
                     if self.narrative {
                         self.base().map(|b| b.y)
                     } else {
-                        self.anchor.map(|a| {
-                            year_for(
-                                a,
-                                m,
-                                d,
-                                if d.is_none() && tense == Tense::Unknown { Tense::Unknown } else { tense },
-                            )
-                        })
+                        self.anchor.map(|a| year_for(a, m, d, tense))
                     }
                 }
             },
