@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 use grammar::{Raw, Sem, G};
 use lagebild_core::{Lang, TimeExpr};
 use resolve::{Ctx, Pt, Tense};
-use rules::Rules;
+use rules::{Rules, Unit};
 use token::{Kind, Tok};
 
 fn triggers(lang: Lang) -> &'static std::collections::HashSet<&'static str> {
@@ -88,13 +88,24 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
     for r in &raws {
         let tense = tense_at(&toks, &cues, r, g.r);
         let (value, kind) = ctx.resolve(&r.sem, tense);
+        // "a year earlier" compares with the quarter in focus; it does not move the focus
+        // "a year earlier" compares with the quarter in focus; it does not move the focus. A longer period
+        // ("the nine months", "the year") replaces the quarter as the thing compared.
+        match r.sem {
+            Sem::Ago { .. } | Sem::Shift { .. } | Sem::Ref("YEAR_AGO_Q") => {}
+            Sem::Dur { n, unit: Unit::Month | Unit::Year } if n.is_none_or(|v| v > 3.0) => ctx.quarter = None,
+            _ => ctx.note_quarter(&value),
+        }
         if let Some(y) = explicit_year(&r.sem) {
             let heading =
                 toks[r.s].nl && toks.get(r.e).is_none_or(|t| t.nl) && matches!(r.sem, Sem::Cal { m: None, .. });
             ctx.vote(y, heading);
         }
         if let Some(p) = Pt::parse(&value) {
-            if !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_)) {
+            let comparison = matches!(r.sem, Sem::Shift { .. }) && value.contains("-Q");
+            if !comparison
+                && !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_))
+            {
                 ctx.note(p);
             }
         }

@@ -60,6 +60,9 @@ pub struct Ctx {
     pub year_only: Option<i32>,
     /// Explicit years mentioned since the last heading year, most recent last (heading first, twice).
     pub votes: Vec<i32>,
+    /// The last quarter the text mentioned, as year * 4 + quarter index: earnings reports compare "the third
+    /// quarter" with "a year earlier", which then means the same quarter of the year before.
+    pub quarter: Option<i64>,
 }
 
 fn fmt_num(v: f64) -> String {
@@ -214,7 +217,27 @@ fn year_for_strict(a: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
 
 impl Ctx {
     pub fn new(anchor: Option<NaiveDate>, narrative: bool) -> Ctx {
-        Ctx { anchor, narrative, last: None, fine: None, year_only: None, votes: Vec::new() }
+        Ctx { anchor, narrative, last: None, fine: None, year_only: None, votes: Vec::new(), quarter: None }
+    }
+
+    /// Remember a quarter value ("1989-Q3") as the period later comparisons refer to.
+    pub fn note_quarter(&mut self, v: &str) {
+        let b = v.as_bytes();
+        if b.len() == 7 && &b[4..6] == b"-Q" && (b'1'..=b'4').contains(&b[6]) {
+            if let Ok(y) = v[..4].parse::<i64>() {
+                self.quarter = Some(y * 4 + (b[6] - b'1') as i64);
+            }
+        }
+    }
+
+    /// The quarter `years` years before the last mentioned one, if the text mentioned one.
+    fn quarter_back(&self, years: f64) -> Option<String> {
+        let q = self.quarter?;
+        if years.fract() != 0.0 || years <= 0.0 {
+            return None;
+        }
+        let t = q - 4 * years as i64;
+        Some(format!("{}-Q{}", year_str(t.div_euclid(4) as i32), t.rem_euclid(4) + 1))
     }
 
     /// Remember a resolved calendar value as the text's current reference.
@@ -334,6 +357,9 @@ impl Ctx {
             }
             Sem::Ago { n, unit } => match n {
                 None => ("PAST_REF".into(), Date),
+                Some(v) if *unit == Unit::Year && self.quarter_back(*v).is_some() => {
+                    (self.quarter_back(*v).unwrap_or_default(), Date)
+                }
                 Some(v) => {
                     let base =
                         if self.narrative { self.last.or(self.anchor.map(Pt::of)) } else { self.anchor.map(Pt::of) };
@@ -345,6 +371,9 @@ impl Ctx {
                 let dir = n.map(|v| v >= 0.0).unwrap_or(true);
                 let fallback = if dir { "FUTURE_REF" } else { "PAST_REF" };
                 match (n, self.last.or(if self.narrative { None } else { self.anchor.map(Pt::of) })) {
+                    (Some(v), _) if *unit == Unit::Year && self.quarter_back(-v).is_some() => {
+                        (self.quarter_back(-v).unwrap_or_default(), Date)
+                    }
                     (Some(v), Some(b)) => {
                         let r = self.shift(b, *unit, *v);
                         (if r.starts_with('X') { fallback.into() } else { r }, Date)
@@ -410,8 +439,8 @@ impl Ctx {
     fn special(&self, v: &str) -> String {
         let a = self.anchor.map(Pt::of);
         match v {
-            "LATEST_Q" => self.rel(a, Unit::Quarter, -1.0),
-            "YEAR_AGO_Q" => self.rel(a, Unit::Quarter, -5.0),
+            "LATEST_Q" => self.quarter_back(0.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -1.0)),
+            "YEAR_AGO_Q" => self.quarter_back(1.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -5.0)),
             "THIS_Y" => self.rel(a, Unit::Year, 0.0),
             "THIS_W" => self.rel(a, Unit::Week, 0.0),
             "THIS_WE" => self.rel(a, Unit::Weekend, 0.0),
