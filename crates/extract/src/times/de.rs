@@ -324,6 +324,9 @@ pub static RULES: Rules = Rules {
         "gesagt",
         "bekannt",
     ],
+    past_pre: &[&["seit"], &["vergangenen"], &["letzten"]],
+    future_pre: &[],
+    pluperfect: &["hatte", "hatten"],
     num_blockers: &[
         "formel",
         "nr",
@@ -395,6 +398,7 @@ pub static RULES: Rules = Rules {
     ],
     year_nouns: &["jahr", "jahre", "jahres", "jahrs", "jahren"],
     year_pre: &["geschäftsjahr", "haushaltsjahr", "kalenderjahr", "wahljahr", "sommer", "winter"],
+    period_ends: &[],
     century_words: &["jahrhundert", "jahrhunderts", "jhd", "jh"],
     decade_nouns: &["jahre", "jahren", "jahrs", "jahres", "jahrzehnt"],
     bc: &[&["v", ".", "chr", "."], &["v", ".", "chr"], &["vor", "christus"], &["v", ".", "u", ".", "z", "."]],

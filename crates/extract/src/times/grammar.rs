@@ -732,9 +732,19 @@ impl<'a, 'b> G<'a, 'b> {
                 continue;
             }
             if let Some(n) = self.phrase_len(i, p) {
-                if best.as_ref().is_none_or(|b| b.e < i + n) {
+                // "the year-ago quarter": the phrase "the year" would cut a hyphenated compound
+                let cut = self.is(i + n, "-") && self.glued(i + n) && self.glued(i + n + 1);
+                if !cut && best.as_ref().is_none_or(|b| b.e < i + n) {
                     best = raw(i, i + n, Sem::Ref(v));
                 }
+            }
+        }
+        if let Some(b) = &mut best {
+            if b.sem == Sem::Ref("THIS_Y")
+                && self.unit(b.e - 1) == Some(Unit::Year)
+                && has(self.r.period_ends, self.lw(b.e))
+            {
+                b.sem = Sem::Dur { n: Some(1.0), unit: Unit::Year };
             }
         }
         // "vor kurzem", "vor Jahren"

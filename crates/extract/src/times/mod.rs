@@ -229,10 +229,18 @@ fn tense_cues(toks: &[Tok<'_>], r: &Rules, lang: Lang) -> Vec<i8> {
 
 /// The tense of the clause around an expression: the nearest cue in the same sentence.
 fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
-    if r.s > 0 && matches!(toks[r.s - 1].lower.as_str(), "seit" | "since" | "vergangenen" | "letzten") {
+    let before = |p: &[&str]| {
+        r.s >= p.len()
+            && p.iter().zip(&toks[r.s - p.len()..r.s]).all(|(w, t)| t.lower == *w && t.sent == toks[r.s].sent)
+    };
+    if rules.past_pre.iter().any(|p| before(p)) {
         return Tense::Past;
     }
-    let _ = rules;
+    if rules.future_pre.iter().any(|p| before(p)) {
+        let sent = toks[r.s].sent;
+        let perfect = toks.iter().any(|t| t.sent == sent && rules::has(rules.pluperfect, &t.lower));
+        return if perfect { Tense::Past } else { Tense::Future };
+    }
     let sent = toks[r.s].sent;
     let mut best: Option<(usize, i8)> = None;
     let mut j = r.s;

@@ -81,6 +81,13 @@ pub struct Rules {
     pub future_cues: &'static [&'static str],
     /// Words marking a past clause ("hatte", "wurde", "said").
     pub past_cues: &'static [&'static str],
+    /// Right before an expression, these point back from the anchor ("seit Montag", "since Friday").
+    pub past_pre: &'static [Phrase],
+    /// Right before an expression, these point ahead: deadlines and due dates ("until Tuesday", "payable Dec. 7",
+    /// "as early as Tuesday").
+    pub future_pre: &'static [Phrase],
+    /// Past-perfect auxiliaries: a deadline in such a clause lies in the past ("had filed reports by Wednesday").
+    pub pluperfect: &'static [&'static str],
     /// Nouns after which a number is a name or label, not a year ("Formel 1", "Seite 2010").
     pub num_blockers: &'static [&'static str],
     /// Words right after a number that make it a count or label ("Euro", "Prozent", "people").
@@ -89,6 +96,8 @@ pub struct Rules {
     pub year_nouns: &'static [&'static str],
     /// "fiscal": may precede a year.
     pub year_pre: &'static [&'static str],
+    /// Words after "the year" that make it one accounting period, a duration ("the year ended March 31").
+    pub period_ends: &'static [&'static str],
     pub century_words: &'static [&'static str],
     /// Decade nouns after "1990er"/"1990s" ("Jahre", "Jahren").
     pub decade_nouns: &'static [&'static str],
