@@ -415,6 +415,8 @@ pub static RULES: Rules = Rules {
     ],
     quarter_words: &["quartal", "quartals", "quartalen"],
     half_words: &["halbjahr", "halbjahres", "halbjahrs", "jahreshälfte"],
+    period_nouns: &[],
+    year_quals: &[],
     ordinals: &[
         ("ersten", 1),
         ("erste", 1),

@@ -235,6 +235,14 @@ pub static RULES: Rules = Rules {
     ],
     quarter_words: &["quarter", "quarters"],
     half_words: &["half"],
+    period_nouns: &["period"],
+    year_quals: &[
+        (&["year-ago"], -1),
+        (&["year-earlier"], -1),
+        (&["last", "year"], -1),
+        (&["next", "year"], 1),
+        (&["this", "year"], 0),
+    ],
     ordinals: &[
         ("first", 1),
         ("second", 2),

@@ -30,6 +30,13 @@ pub enum Sem {
         y: Option<i32>,
         p: String,
     },
+    /// A quarter qualified by its year: an explicit year or `off` years from the quarter in focus; without an
+    /// ordinal it is the quarter in focus ("the 1988 quarter", "the year-ago period").
+    YearPart {
+        y: Option<i32>,
+        off: i64,
+        q: Option<u32>,
+    },
     Weekday(u32),
     /// "gestern" = -1.
     Deictic(i64),
@@ -694,6 +701,7 @@ impl<'a, 'b> G<'a, 'b> {
             self.weekday_expr(i),
             self.with_mod(i),
             self.date_core(i),
+            self.qualified_part(i),
             self.durations(i),
             self.clock_expr(i),
             self.sets(i),
@@ -1359,6 +1367,34 @@ impl<'a, 'b> G<'a, 'b> {
             e += 1;
         }
         raw(i, e, Sem::Part { y, p })
+    }
+
+    /// "the 1988 third quarter", "next year's first quarter", "the year-ago period".
+    fn qualified_part(&self, i: usize) -> Option<Raw> {
+        let (y, off, mut j) = match self.year(i) {
+            Some(y) => (Some(y), 0, i + 1),
+            None => {
+                let (off, n) =
+                    self.r.year_quals.iter().find_map(|(p, off)| self.phrase_len(i, p).map(|n| (*off, n)))?;
+                (None, off, i + n)
+            }
+        };
+        if matches!(self.lw(j), "'" | "’") && self.glued(j) && self.is(j + 1, "s") && self.glued(j + 1) {
+            j += 2;
+        }
+        let q = lookup(self.r.ordinals, self.lw(j)).filter(|n| (1..=4).contains(n));
+        if q.is_some() {
+            j += 1;
+            if self.is(j, "-") && self.glued(j) {
+                j += 1;
+            }
+        }
+        let w = self.lw(j);
+        let noun = (has(self.r.quarter_words, w) && !w.ends_with('s')) || (q.is_none() && has(self.r.period_nouns, w));
+        if !noun {
+            return None;
+        }
+        raw(i, j + 1, Sem::YearPart { y, off, q })
     }
 
     /// "Mitte Oktober", "Anfang 1945", "Ende des Jahres", "early next year", "mid-1996", "the end of 1990".

@@ -82,7 +82,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
         }
     }
     let cues = tense_cues(&toks, g.r, lang);
-    let mut ctx = Ctx::new(anchor, is_narrative(&raws, anchor));
+    let mut ctx = Ctx::new(anchor, !dateline(&toks) && is_narrative(&raws, anchor));
     // byte offsets of the tokens' starts/ends for slicing
     let mut out = Vec::with_capacity(raws.len());
     for r in &raws {
@@ -93,6 +93,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
         // ("the nine months", "the year") replaces the quarter as the thing compared.
         match r.sem {
             Sem::Ago { .. } | Sem::Shift { .. } | Sem::Ref("YEAR_AGO_Q") => {}
+            Sem::YearPart { y, off, .. } if y.is_some() || off != 0 => {}
             Sem::Dur { n, unit: Unit::Month | Unit::Year } if n.is_none_or(|v| v > 3.0) => ctx.quarter = None,
             _ => ctx.note_quarter(&value),
         }
@@ -102,7 +103,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             ctx.vote(y, heading);
         }
         if let Some(p) = Pt::parse(&value) {
-            let comparison = matches!(r.sem, Sem::Shift { .. }) && value.contains("-Q");
+            let comparison = matches!(r.sem, Sem::Shift { .. } | Sem::YearPart { .. }) && value.contains("-Q");
             if !comparison
                 && !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_))
             {
@@ -165,6 +166,15 @@ fn is_narrative(raws: &[Raw], anchor: Option<NaiveDate>) -> bool {
         }
     }
     far >= 6 && far * 4 >= all * 3
+}
+
+/// A news dateline opens the text: an upper-case place name and a comma or dash ("INDEPENDENCE, Mo. (AP) _",
+/// "MIAMI _"). Such a report is dated by its publication, however many past years it recalls.
+fn dateline(toks: &[Tok<'_>]) -> bool {
+    let caps =
+        |t: &Tok<'_>| t.kind == Kind::Word && t.text.chars().count() >= 3 && t.text.chars().all(|c| c.is_uppercase());
+    let n = toks.iter().take(4).take_while(|t| caps(t)).count();
+    n > 0 && toks.get(n).is_some_and(|t| matches!(t.text, "," | "_" | "-" | "—" | "–" | "("))
 }
 
 fn on_weekday(sem: &Sem) -> bool {

@@ -327,6 +327,14 @@ impl Ctx {
                 });
                 (y.map(|y| format!("{}-{p}", year_str(y))).unwrap_or_else(|| format!("XXXX-{p}")), Date)
             }
+            Sem::YearPart { y, off, q } => {
+                // the quarter in focus, else the last full quarter before the anchor
+                let focus =
+                    self.quarter.or_else(|| self.anchor.map(|a| a.year() as i64 * 4 + a.month0() as i64 / 3 - 1));
+                let year = y.map(year_str).or_else(|| focus.map(|f| year_str(f.div_euclid(4) as i32 + *off as i32)));
+                let qn = q.map(|n| n.to_string()).or_else(|| focus.map(|f| (f.rem_euclid(4) + 1).to_string()));
+                (format!("{}-Q{}", year.unwrap_or_else(|| "XXXX".into()), qn.unwrap_or_else(|| "X".into())), Date)
+            }
             Sem::Weekday(wd) => (self.weekday(*wd, 0, tense), Date),
             Sem::RelWeekday { wd, off } => (self.weekday(*wd, *off, tense), Date),
             Sem::Deictic(n) => (self.deictic(*n), Date),

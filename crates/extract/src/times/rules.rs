@@ -112,6 +112,11 @@ pub struct Rules {
     /// Quarter / half-year words: "quarter", "Quartal", "Halbjahr".
     pub quarter_words: &'static [&'static str],
     pub half_words: &'static [&'static str],
+    /// Nouns for the reporting period in focus, after a year ("the 1989 period" = its quarter in focus).
+    pub period_nouns: &'static [&'static str],
+    /// Year qualifiers before a quarter, as years from the quarter in focus ("the year-ago third quarter",
+    /// "next year's first quarter").
+    pub year_quals: &'static [(Phrase, i64)],
     pub ordinals: &'static [(&'static str, u32)],
     /// Small number-word table used when the shared number grammar does not know a word.
     pub fallback_numbers: &'static [(&'static str, f64)],
