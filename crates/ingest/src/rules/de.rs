@@ -108,4 +108,10 @@ pub const RULES: Rules = Rules {
         ("© ", " –"),
         ("copyright ", " 20"),
     ],
+    code: "de",
+    function_words: &[
+        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "dem", "den", "ein", "eine", "einen", "auf",
+        "auch", "wurde", "werden", "sind", "nach", "bei", "aus", "zu", "zum", "zur", "sei", "hat", "haben", "wie",
+        "noch", "über", "dass", "vom", "im", "einer", "eines", "sagte", "nur", "oder", "aber", "wird",
+    ],
 };

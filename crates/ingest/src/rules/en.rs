@@ -81,4 +81,10 @@ pub const RULES: Rules = Rules {
         ("dec", 12),
     ],
     outlet_frames: &[("subscribe to ", "'s"), ("© ", " 20"), ("copyright ", " 20")],
+    code: "en",
+    function_words: &[
+        "the", "and", "of", "to", "is", "were", "with", "that", "this", "for", "from", "by", "on", "at", "are", "have",
+        "has", "had", "been", "said", "their", "they", "which", "would", "after", "more", "than", "its", "it", "be",
+        "who", "not", "but", "or", "about",
+    ],
 };

@@ -29,6 +29,11 @@ pub struct Rules {
     pub months: &'static [(&'static str, u32)],
     /// `(before, after)` around an outlet name in teasers, bios and footers: "Folgst du schon {X} auf".
     pub outlet_frames: &'static [(&'static str, &'static str)],
+    /// ISO 639-1 code of the language.
+    pub code: &'static str,
+    /// Frequent words (lower case) that are rare in the other supported languages: when a text's start is full
+    /// of one language's and nearly free of the others', detection needs no statistical model.
+    pub function_words: &'static [&'static str],
 }
 
 /// Every language's rules, German first.

