@@ -3,7 +3,8 @@
 
 use crate::features::{featurize, Scratch};
 use crate::lang::Tables;
-use crate::{dot, Config, StoryInput};
+use crate::vector::dot;
+use crate::{Config, StoryInput};
 use rustc_hash::FxHashMap;
 use std::hash::Hash;
 

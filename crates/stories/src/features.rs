@@ -1,8 +1,10 @@
 //! From one article to what the clusterer compares: weighted features (stemmed content words, entity names,
-//! dates, numbers) and a MinHash signature of its word 3-grams. Pure and per article, so it runs in
-//! parallel; everything that depends on other articles (document frequencies) happens later, in order.
+//! dates, numbers), the language-independent features that link articles across languages (names folded
+//! over transliterations, news concepts, dates, weekdays, numbers) and a MinHash signature of its word
+//! 3-grams. Pure and per article, so it runs in parallel; everything that depends on other articles
+//! (document frequencies) happens later, in order.
 
-use crate::lang::Tables;
+use crate::lang::{fold_name, Tables};
 use crate::{Config, StoryInput};
 use lagebild_core::Lang;
 use rustc_hash::FxHashMap;
@@ -23,6 +25,13 @@ enum Kind {
     Day = b'D',
     Year = b'Y',
     Number = b'#',
+    // Language-independent features (kept apart from the ones above, which stay per language).
+    XlName = b'P',
+    XlConcept = b'C',
+    XlWeekday = b'W',
+    XlDay = b'd',
+    XlYear = b'y',
+    XlNumber = b'n',
 }
 
 /// One article made ready for the clusterer.
@@ -31,6 +40,9 @@ pub struct Features {
     pub lang: Lang,
     /// Feature key → weighted term frequency (before IDF), sorted by key.
     pub terms: Vec<(u64, f32)>,
+    /// Language-independent feature key → weighted term frequency (before IDF), sorted by key: what an
+    /// article is compared on with articles in another language.
+    pub xl: Vec<(u64, f32)>,
     /// MinHash signature of the word 3-grams; `None` for a text without words.
     pub signature: Option<Box<[u32]>>,
     pub wire_agency: Option<&'static str>,
@@ -38,11 +50,19 @@ pub struct Features {
     pub years: Vec<u16>,
 }
 
-/// Per-thread memo of stems: lowercase token → feature key. Never changes results, only speed.
+/// What a lowercase token stands for: its stem's feature key, its concept's key, and its key as a name.
+#[derive(Clone, Copy)]
+struct Stemmed {
+    term: Option<u64>,
+    concept: Option<u64>,
+    name: u64,
+}
+
+/// Per-thread memo of stems: lowercase token → feature keys. Never changes results, only speed.
 #[derive(Default)]
 pub struct StemCache {
-    de: FxHashMap<String, Option<u64>>,
-    en: FxHashMap<String, Option<u64>>,
+    de: FxHashMap<String, Stemmed>,
+    en: FxHashMap<String, Stemmed>,
 }
 
 const STEM_CACHE_LIMIT: usize = 400_000;
@@ -125,7 +145,7 @@ fn bump(counts: &mut FxHashMap<u64, (f32, f32)>, k: u64, n: f32, weight: f32) {
     e.0 += n;
 }
 
-fn stem_key(tables: &Tables, lang: Lang, cache: &mut StemCache, tok: &str) -> Option<u64> {
+fn stem_key(tables: &Tables, lang: Lang, cache: &mut StemCache, tok: &str) -> Stemmed {
     let map = match lang {
         Lang::De => &mut cache.de,
         Lang::En => &mut cache.en,
@@ -134,14 +154,19 @@ fn stem_key(tables: &Tables, lang: Lang, cache: &mut StemCache, tok: &str) -> Op
         return *k;
     }
     let t = tables.get(lang);
+    let name = key(Kind::XlName as u8, &fold_name(tok));
     let k = if tok.chars().count() < 2 || t.stopwords.contains(tok) {
-        None
+        Stemmed { term: None, concept: None, name }
     } else {
         let stem = t.stemmer.stem(tok);
         if stem.chars().count() < 2 || t.stopwords.contains(stem.as_ref()) {
-            None
+            Stemmed { term: None, concept: None, name }
         } else {
-            Some(key(Kind::Term as u8, &stem))
+            Stemmed {
+                term: Some(key(Kind::Term as u8, &stem)),
+                concept: t.concept(&stem).map(|c| key(Kind::XlConcept as u8, c)),
+                name,
+            }
         }
     };
     if map.len() >= STEM_CACHE_LIMIT {
@@ -158,18 +183,19 @@ pub struct Scratch {
     lower: String,
     tokens: Vec<Token>,
     counts: FxHashMap<u64, (f32, f32)>,
+    xl: FxHashMap<u64, (f32, f32)>,
     shingles: Vec<u64>,
     years: Vec<u16>,
 }
 
 /// Counts the features of one piece of text (title or body) into `scratch.counts` with multiplier `mult`.
 fn count_text(text: &str, lang: Lang, mult: f32, config: &Config, tables: &Tables, scratch: &mut Scratch) {
-    let Scratch { cache, lower, tokens, counts, years, .. } = scratch;
+    let Scratch { cache, lower, tokens, counts, xl, years, .. } = scratch;
     tokenize(text, lower, tokens);
     let t = tables.get(lang);
     // Lines written in title case (headlines) say nothing about names.
     let mut headline_lines: Vec<u32> = Vec::new();
-    if lang == Lang::En && config.name_weight > 0.0 {
+    if lang == Lang::En && (config.name_weight > 0.0 || config.xl_name_weight > 0.0) {
         let mut i = 0;
         while i < tokens.len() {
             let line = tokens[i].line;
@@ -194,9 +220,11 @@ fn count_text(text: &str, lang: Lang, mult: f32, config: &Config, tables: &Table
                 years.push(n as u16);
                 if config.date_weight > 0.0 {
                     bump(counts, key(Kind::Year as u8, s), mult, config.date_weight);
+                    bump(xl, key(Kind::XlYear as u8, s), mult, config.date_weight);
                 }
             } else if config.number_weight > 0.0 && s.len() <= 9 {
                 bump(counts, key(Kind::Number as u8, s), mult, config.number_weight);
+                bump(xl, key(Kind::XlNumber as u8, s), mult, config.number_weight);
             }
             continue;
         }
@@ -210,18 +238,33 @@ fn count_text(text: &str, lang: Lang, mult: f32, config: &Config, tables: &Table
             let d = day(i + 1).or_else(|| i.checked_sub(1).and_then(day));
             if let Some(d) = d {
                 if config.date_weight > 0.0 {
-                    bump(counts, key(Kind::Day as u8, &format!("{m}-{d}")), mult, config.date_weight);
+                    let day = format!("{m}-{d}");
+                    bump(counts, key(Kind::Day as u8, &day), mult, config.date_weight);
+                    bump(xl, key(Kind::XlDay as u8, &day), mult, config.date_weight);
                 }
             }
         }
-        if let Some(k) = stem_key(tables, lang, cache, s) {
+        if let Some(&d) = t.weekdays.get(s) {
+            bump(xl, key(Kind::XlWeekday as u8, &d.to_string()), mult, 1.0);
+        }
+        let stemmed = stem_key(tables, lang, cache, s);
+        if let Some(k) = stemmed.term {
             bump(counts, k, mult, 1.0);
-            if lang == Lang::En && config.name_weight > 0.0 && tok.capitalised && !headline_lines.contains(&tok.line) {
+            if let Some(c) = stemmed.concept {
+                bump(xl, c, mult, 1.0);
+            }
+            if tok.capitalised && !headline_lines.contains(&tok.line) {
                 // A capitalised word inside a sentence, or one that starts a run of them, is (part of) a name.
+                // German capitalises every noun, so there only the other language's names can match it.
                 let next_cap =
                     tokens.get(i + 1).is_some_and(|n| n.capitalised && !n.sentence_start && n.line == tok.line);
                 if !tok.sentence_start || next_cap {
-                    bump(counts, key(Kind::Name as u8, s), mult, config.name_weight);
+                    if lang == Lang::En && config.name_weight > 0.0 {
+                        bump(counts, key(Kind::Name as u8, s), mult, config.name_weight);
+                    }
+                    if config.xl_name_weight > 0.0 {
+                        bump(xl, stemmed.name, mult, config.xl_name_weight);
+                    }
                 }
             }
         }
@@ -236,6 +279,7 @@ pub fn featurize(input: &StoryInput, config: &Config, tables: &Tables, scratch: 
         tables.guess(scratch.tokens.iter().map(|t| &lower[t.start..t.end]))
     });
     scratch.counts.clear();
+    scratch.xl.clear();
     scratch.years.clear();
     if !input.title.is_empty() {
         count_text(&input.title, lang, config.title_weight, config, tables, scratch);
@@ -246,16 +290,24 @@ pub fn featurize(input: &StoryInput, config: &Config, tables: &Tables, scratch: 
         let name = e.trim().to_lowercase();
         if !name.is_empty() {
             bump(&mut scratch.counts, key(Kind::Entity as u8, &name), 1.0, config.entity_weight);
+            for w in name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
+                bump(&mut scratch.xl, key(Kind::XlName as u8, &fold_name(w)), 1.0, config.xl_name_weight);
+            }
         }
     }
-    let mut terms: Vec<(u64, f32)> =
-        scratch.counts.iter().map(|(&k, &(c, w))| (k, w * if c > 1.0 { 1.0 + c.ln() } else { c })).collect();
-    terms.sort_unstable_by_key(|&(k, _)| k);
+    let damped = |m: &FxHashMap<u64, (f32, f32)>| -> Vec<(u64, f32)> {
+        let mut v: Vec<(u64, f32)> =
+            m.iter().map(|(&k, &(c, w))| (k, w * if c > 1.0 { 1.0 + c.ln() } else { c })).collect();
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v
+    };
+    let terms = damped(&scratch.counts);
+    let xl = damped(&scratch.xl);
     let signature = signature(scratch);
     let mut years = std::mem::take(&mut scratch.years);
     years.sort_unstable();
     years.dedup();
-    Features { lang, terms, signature, wire_agency: crate::wire::wire_agency(&input.text), years }
+    Features { lang, terms, xl, signature, wire_agency: crate::wire::wire_agency(&input.text), years }
 }
 
 /// Multipliers of the MinHash functions (odd), from a fixed seed.

@@ -12,7 +12,12 @@
 //!    numbers, each kind with its own weight; document frequencies are accumulated online. Similarity with a
 //!    story is its mean cosine with the story's articles ([`Config::linkage`] 0, computed from the sum of
 //!    their vectors, cut to the strongest [`Config::centroid_terms`]), scaled by [`Config::year_conflict`]
-//!    when both name years but none in common. A copy joins its original's story when that is still open.
+//!    when both name years but none in common. A story that has articles in another language than the
+//!    article's may also be joined through the language-independent features alone ([`Features::xl`]: names
+//!    folded over transliterations, news concepts from per-language tables, dates, weekdays, years, numbers),
+//!    with their own threshold [`Config::xl_threshold`]; one-language stories are compared as before, so
+//!    one-language streams cluster exactly as without it. A copy joins its original's story when that is
+//!    still open.
 //!    A story takes an article only while their dates are within [`Config::window_days`]; at most
 //!    [`Config::max_open_stories`] stay open (the least recently joined is closed first), so memory stays
 //!    flat on any number of articles.
@@ -21,6 +26,7 @@ mod dup;
 pub mod eval;
 pub mod features;
 pub mod lang;
+mod vector;
 mod wire;
 
 pub use features::Features;
@@ -36,6 +42,7 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
+use vector::{add_to_centroid, dot, remove_posting};
 
 /// One article as the clusterer sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,6 +117,14 @@ pub struct Config {
     pub dup_window: usize,
     /// Document-frequency table size above which features seen only once are forgotten.
     pub max_df_terms: usize,
+    /// Least mean cosine of the language-independent features ([`Features::xl`]) between an article and the
+    /// members of a story that has articles in another language, for the article to join it that way.
+    pub xl_threshold: f32,
+    /// Multiplier of names among the language-independent features (entity name words, capitalised words),
+    /// folded over transliterations.
+    pub xl_name_weight: f32,
+    /// Language-independent features kept of an article (the strongest).
+    pub xl_terms: usize,
 }
 
 impl Default for Config {
@@ -132,6 +147,9 @@ impl Default for Config {
             dup_threshold: 0.5,
             dup_window: 100_000,
             max_df_terms: 2_000_000,
+            xl_threshold: 0.2,
+            xl_name_weight: 2.0,
+            xl_terms: 40,
         }
     }
 }
@@ -141,7 +159,13 @@ struct Story {
     /// Sum of member vectors, sorted by key, cut to the strongest `centroid_terms`.
     centroid: Vec<(u64, f32)>,
     norm: f32,
+    /// Sum of the members' language-independent vectors, sorted by key, cut to the strongest
+    /// `2 * xl_terms`.
+    xl: Vec<(u64, f32)>,
+    xl_norm: f32,
     size: u32,
+    /// Members per language ([`lang_index`]).
+    langs: [u32; 2],
     /// Distinct years its articles mention, ascending.
     years: Vec<u16>,
     last_seq: u64,
@@ -160,6 +184,10 @@ pub struct StoryClusterer {
     /// Open stories by (last joined, slot): the first is closed when too many are open.
     lru: BTreeSet<(u64, u32)>,
     postings: FxHashMap<u64, Vec<u32>>,
+    /// Open stories by the keys of their language-independent centroids.
+    xl_postings: FxHashMap<u64, Vec<u32>>,
+    /// Open stories with at least one member in each language ([`lang_index`]).
+    open_with_lang: [u64; 2],
     next_story: u64,
     seq: u64,
     dups: DupIndex,
@@ -185,6 +213,8 @@ impl StoryClusterer {
             free: Vec::new(),
             lru: BTreeSet::new(),
             postings: FxHashMap::default(),
+            xl_postings: FxHashMap::default(),
+            open_with_lang: [0; 2],
             next_story: 0,
             seq: 0,
             dups,
@@ -236,17 +266,23 @@ impl StoryClusterer {
             }
         }
         let copy = f.signature.as_ref().and_then(|sig| self.dups.query(sig, self.config.dup_threshold));
-        let doc = self.weigh(&f.terms);
+        self.docs += 1;
+        if self.df.len() > self.config.max_df_terms {
+            self.df.retain(|_, n| *n > 1);
+        }
+        let doc = self.weigh(&f.terms, self.config.doc_terms);
+        let xl = self.weigh(&f.xl, self.config.xl_terms);
+        let lang = lang_index(f.lang);
 
         let own = copy.as_ref().and_then(|m| self.slot_of.get(&m.story).copied()).filter(|&slot| {
             let s = self.stories[slot as usize].as_ref().expect("open slot");
             within(day, s.last_day, self.config.window_days)
         });
-        let slot = match own.or_else(|| self.best_story(&doc, day, &f.years)) {
+        let slot = match own.or_else(|| self.best_story(&doc, &xl, lang, day, &f.years)) {
             Some(slot) => slot,
             None => self.open_story(),
         };
-        self.join(slot, &doc, day, &f.years);
+        self.join(slot, &doc, &xl, lang, day, &f.years);
         let story = self.stories[slot as usize].as_ref().expect("open slot").id;
         if self.lru.len() > self.config.max_open_stories {
             let &(_, oldest) = self.lru.iter().next().expect("open stories");
@@ -260,13 +296,9 @@ impl StoryClusterer {
         Assignment { story, duplicate_of, wire_agency: f.wire_agency.map(str::to_string) }
     }
 
-    /// TF-IDF vector of an article (document frequencies updated with it first), L2-normalised, cut to the
-    /// strongest `doc_terms`, sorted by key.
-    fn weigh(&mut self, terms: &[(u64, f32)]) -> Vec<(u64, f32)> {
-        self.docs += 1;
-        if self.df.len() > self.config.max_df_terms {
-            self.df.retain(|_, n| *n > 1);
-        }
+    /// TF-IDF vector of an article (document frequencies updated with it first, `docs` counted already),
+    /// cut to the strongest `keep`, L2-normalised, sorted by key.
+    fn weigh(&mut self, terms: &[(u64, f32)], keep: usize) -> Vec<(u64, f32)> {
         let n = self.docs as f32;
         let mut v: Vec<(u64, f32)> = terms
             .iter()
@@ -276,9 +308,9 @@ impl StoryClusterer {
                 (k, tf * (((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0))
             })
             .collect();
-        if v.len() > self.config.doc_terms {
+        if v.len() > keep {
             v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(self.config.doc_terms);
+            v.truncate(keep);
             v.sort_unstable_by_key(|&(k, _)| k);
         }
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -288,55 +320,95 @@ impl StoryClusterer {
         v
     }
 
-    /// The open story most similar to `doc` at or above the threshold (ties: the older story).
-    fn best_story(&mut self, doc: &[(u64, f32)], day: Option<i32>, years: &[u16]) -> Option<u32> {
-        let mut query: Vec<(u64, f32)> = doc.to_vec();
-        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        query.truncate(self.config.query_terms);
+    /// The open story most similar to the article at or above the threshold (ties: the older story). A story
+    /// with members in another language may also be joined through the language-independent features: then
+    /// the better of the two scores, each relative to its own threshold, counts.
+    fn best_story(
+        &mut self,
+        doc: &[(u64, f32)],
+        xl: &[(u64, f32)],
+        lang: usize,
+        day: Option<i32>,
+        years: &[u16],
+    ) -> Option<u32> {
         if self.stamp.len() < self.stories.len() {
             self.stamp.resize(self.stories.len(), 0);
             self.acc.resize(self.stories.len(), 0.0);
         }
+        let mut cands = self.candidates(doc, false, lang);
+        // Stories with members in another language are also looked up by the language-independent
+        // features (only when there are any, so that one-language streams pay nothing).
+        if self.open_with_lang.iter().enumerate().any(|(l, &n)| l != lang && n > 0) {
+            for slot in self.candidates(xl, true, lang) {
+                if !cands.contains(&slot) {
+                    cands.push(slot);
+                }
+            }
+        }
+        let (t, t_xl) = (self.config.threshold, self.config.xl_threshold);
+        let mut best: Option<(f32, StoryId, u32)> = None;
+        for slot in cands {
+            let s = self.stories[slot as usize].as_ref().expect("open slot");
+            if !within(day, s.last_day, self.config.window_days) || s.norm <= 0.0 {
+                continue;
+            }
+            let a = self.config.linkage;
+            let link = |d: f32, norm: f32| d / (norm.powf(a) * (s.size as f32).powf(1.0 - a));
+            let mut score = link(dot(doc, &s.centroid), s.norm);
+            let mut score_xl = 0.0;
+            if s.size > s.langs[lang] && s.xl_norm > 0.0 {
+                score_xl = link(dot(xl, &s.xl), s.xl_norm);
+            }
+            if !years.is_empty() && !s.years.is_empty() && !years.iter().any(|y| s.years.binary_search(y).is_ok()) {
+                score *= self.config.year_conflict;
+                score_xl *= self.config.year_conflict;
+            }
+            if score < t && score_xl < t_xl {
+                continue;
+            }
+            let rel = (score / t).max(score_xl / t_xl);
+            if best.is_none_or(|(bs, bid, _)| rel > bs || (rel == bs && s.id < bid)) {
+                best = Some((rel, s.id, slot));
+            }
+        }
+        best.map(|(_, _, slot)| slot)
+    }
+
+    /// The open stories that share the strongest features of `vector` with their centroids (the
+    /// language-independent ones when `xl`, then only stories with members in another language than `lang`),
+    /// the most shared weight first, at most `max_candidates`.
+    fn candidates(&mut self, vector: &[(u64, f32)], xl: bool, lang: usize) -> Vec<u32> {
+        let mut query: Vec<(u64, f32)> = vector.to_vec();
+        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        query.truncate(self.config.query_terms);
+        // A fresh mark per look-up (two look-ups per article at most).
+        let mark = self.seq * 2 + xl as u64;
+        let postings = if xl { &self.xl_postings } else { &self.postings };
+        let stories = &self.stories;
         let mut cands: Vec<u32> = Vec::new();
         for (k, w) in query {
-            let Some(p) = self.postings.get(&k) else { continue };
+            let Some(p) = postings.get(&k) else { continue };
             if p.len() > MAX_POSTING_WALK {
                 continue;
             }
             for &slot in p {
                 let i = slot as usize;
-                if self.stamp[i] != self.seq {
-                    self.stamp[i] = self.seq;
+                if self.stamp[i] != mark {
+                    self.stamp[i] = mark;
                     self.acc[i] = 0.0;
-                    cands.push(slot);
+                    let s = stories[i].as_ref().expect("open slot");
+                    if !xl || s.size > s.langs[lang] {
+                        cands.push(slot);
+                    }
                 }
                 self.acc[i] += w;
             }
         }
         let acc = &self.acc;
-        let stories = &self.stories;
         let sid = |slot: u32| stories[slot as usize].as_ref().expect("open slot").id;
         cands.sort_unstable_by(|&a, &b| acc[b as usize].total_cmp(&acc[a as usize]).then(sid(a).cmp(&sid(b))));
         cands.truncate(self.config.max_candidates);
-        let mut best: Option<(f32, StoryId, u32)> = None;
-        for slot in cands {
-            let s = stories[slot as usize].as_ref().expect("open slot");
-            if !within(day, s.last_day, self.config.window_days) || s.norm <= 0.0 {
-                continue;
-            }
-            let a = self.config.linkage;
-            let mut score = dot(doc, &s.centroid) / (s.norm.powf(a) * (s.size as f32).powf(1.0 - a));
-            if !years.is_empty() && !s.years.is_empty() && !years.iter().any(|y| s.years.binary_search(y).is_ok()) {
-                score *= self.config.year_conflict;
-            }
-
-            if score >= self.config.threshold
-                && best.is_none_or(|(bs, bid, _)| score > bs || (score == bs && s.id < bid))
-            {
-                best = Some((score, s.id, slot));
-            }
-        }
-        best.map(|(_, _, slot)| slot)
+        cands
     }
 
     fn open_story(&mut self) -> u32 {
@@ -346,7 +418,10 @@ impl StoryClusterer {
             id,
             centroid: Vec::new(),
             norm: 0.0,
+            xl: Vec::new(),
+            xl_norm: 0.0,
             size: 0,
+            langs: [0; 2],
             years: Vec::new(),
             last_seq: self.seq,
             last_day: None,
@@ -366,41 +441,18 @@ impl StoryClusterer {
         slot
     }
 
-    /// Adds `doc` to the story in `slot`: centroid, posting lists, recency.
-    fn join(&mut self, slot: u32, doc: &[(u64, f32)], day: Option<i32>, years: &[u16]) {
-        let k = self.config.centroid_terms;
+    /// Adds the article to the story in `slot`: centroids, posting lists, languages, recency.
+    fn join(&mut self, slot: u32, doc: &[(u64, f32)], xl: &[(u64, f32)], lang: usize, day: Option<i32>, years: &[u16]) {
         let s = self.stories[slot as usize].as_mut().expect("open slot");
-        let old = std::mem::take(&mut s.centroid);
-        let mut merged = merge_add(&old, doc);
-        if merged.len() > k {
-            merged.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            merged.truncate(k);
-            merged.sort_unstable_by_key(|&(t, _)| t);
-        }
-        // Posting lists follow the centroid's key set.
-        let (mut i, mut j) = (0, 0);
-        while i < old.len() || j < merged.len() {
-            let a = old.get(i).map(|x| x.0);
-            let b = merged.get(j).map(|x| x.0);
-            match (a, b) {
-                (Some(x), Some(y)) if x == y => {
-                    i += 1;
-                    j += 1;
-                }
-                (Some(x), y) if y.is_none_or(|y| x < y) => {
-                    remove_posting(&mut self.postings, x, slot);
-                    i += 1;
-                }
-                (_, Some(y)) => {
-                    self.postings.entry(y).or_default().push(slot);
-                    j += 1;
-                }
-                _ => unreachable!(),
-            }
-        }
-        s.norm = merged.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        s.centroid = merged;
+        let (centroid, norm) = add_to_centroid(&mut self.postings, slot, &s.centroid, doc, self.config.centroid_terms);
+        (s.centroid, s.norm) = (centroid, norm);
+        let (centroid, norm) = add_to_centroid(&mut self.xl_postings, slot, &s.xl, xl, 2 * self.config.xl_terms);
+        (s.xl, s.xl_norm) = (centroid, norm);
         s.size += 1;
+        if s.langs[lang] == 0 {
+            self.open_with_lang[lang] += 1;
+        }
+        s.langs[lang] += 1;
         if !years.is_empty() {
             s.years.extend_from_slice(years);
             s.years.sort_unstable();
@@ -419,6 +471,14 @@ impl StoryClusterer {
         let Some(s) = self.stories[slot as usize].take() else { return };
         for &(t, _) in &s.centroid {
             remove_posting(&mut self.postings, t, slot);
+        }
+        for &(t, _) in &s.xl {
+            remove_posting(&mut self.xl_postings, t, slot);
+        }
+        for (open, &n) in self.open_with_lang.iter_mut().zip(&s.langs) {
+            if n > 0 {
+                *open -= 1;
+            }
         }
         self.lru.remove(&(s.last_seq, slot));
         self.slot_of.remove(&s.id);
@@ -443,59 +503,19 @@ impl StoryClusterer {
     }
 }
 
+/// Index of a language in per-language arrays.
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::De => 0,
+        Lang::En => 1,
+    }
+}
+
 fn within(day: Option<i32>, last: Option<i32>, window: u32) -> bool {
     match (day, last) {
         (Some(d), Some(l)) => (d - l).unsigned_abs() <= window,
         _ => true,
     }
-}
-
-fn remove_posting(postings: &mut FxHashMap<u64, Vec<u32>>, term: u64, slot: u32) {
-    if let Some(p) = postings.get_mut(&term) {
-        if let Some(i) = p.iter().position(|&s| s == slot) {
-            p.swap_remove(i);
-        }
-        if p.is_empty() {
-            postings.remove(&term);
-        }
-    }
-}
-
-/// Dot product of two vectors sorted by key.
-pub(crate) fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// Sum of two vectors sorted by key.
-fn merge_add(a: &[(u64, f32)], b: &[(u64, f32)]) -> Vec<(u64, f32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push((a[i].0, a[i].1 + b[j].1));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
 }
 
 /// Clusters `inputs` in order with a fresh clusterer.

@@ -1,5 +1,6 @@
-//! Per-language knowledge as data: stopwords and month names (`de.rs`, `en.rs`), the wire agencies (here,
-//! they are the same in every language), and the stemmers.
+//! Per-language knowledge as data: stopwords, month and weekday names, news concepts (`de.rs`, `en.rs`), the
+//! wire agencies and the transliteration folds of names (here, they are the same in every language), and the
+//! stemmers.
 
 pub mod de;
 pub mod en;
@@ -60,24 +61,126 @@ pub const CREDIT_PREFIXES: &[&str] = &[
     "bild:",
 ];
 
+/// Spelling steps that make a name written in German, English or a transliteration of it (Ukrainian,
+/// Russian, Korean) the same key, applied in order to the lowercase name without diacritics: "Winnyzja" and
+/// "Vinnytsia" → "vinysya", "Krawtschenko" and "Kravchenko" → "kravchenko", "Selenskyj" and "Zelensky" →
+/// "selensky". Keys are only compared, never shown, so they may merge a few unrelated names; IDF and the other
+/// features of an article keep that harmless.
+pub const NAME_FOLDS: &[(&str, &str)] = &[
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("zh", "sh"),
+    ("kh", "ch"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("z", "s"),
+    ("w", "v"),
+    ("j", "y"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("ia", "ya"),
+    ("iy", "y"),
+];
+
+/// Diacritics folded before [`NAME_FOLDS`] (German umlauts as their base letter, as English spells them).
+const DIACRITICS: &[(char, &str)] = &[
+    ('ä', "a"),
+    ('á', "a"),
+    ('à', "a"),
+    ('â', "a"),
+    ('ö', "o"),
+    ('ó', "o"),
+    ('ô', "o"),
+    ('ø', "o"),
+    ('ü', "u"),
+    ('ú', "u"),
+    ('û', "u"),
+    ('é', "e"),
+    ('è', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('í', "i"),
+    ('ï', "i"),
+    ('ß', "ss"),
+    ('ç', "c"),
+    ('č', "ch"),
+    ('š', "sh"),
+    ('ž', "sh"),
+    ('ñ', "n"),
+];
+
+/// The cross-language key of one lowercase name word: diacritics and [`NAME_FOLDS`], then doubled letters
+/// made single.
+pub fn fold_name(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match DIACRITICS.iter().find(|(d, _)| *d == c) {
+            Some((_, to)) => s.push_str(to),
+            None => s.push(c),
+        }
+    }
+    for (from, to) in NAME_FOLDS {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The knowledge of one language, built once.
 pub struct LangTables {
     pub stopwords: FxHashSet<&'static str>,
     pub months: FxHashMap<&'static str, u8>,
+    pub weekdays: FxHashMap<&'static str, u8>,
+    /// Stem of a concept word → its concept (`de::CONCEPTS`, `en::CONCEPTS`).
+    concepts: FxHashMap<String, &'static str>,
+    /// Whether a compound counts for the concept of its head (German writes compounds as one word).
+    compound_heads: bool,
     pub stemmer: Stemmer,
 }
 
+/// Shortest compound head and modifier (characters) for a compound to count for the head's concept.
+const MIN_HEAD_CHARS: usize = 4;
+const MIN_MODIFIER_CHARS: usize = 3;
+
 impl LangTables {
     fn new(lang: Lang) -> LangTables {
-        let (stop, months, algo) = match lang {
-            Lang::De => (de::STOPWORDS, de::MONTHS, Algorithm::German),
-            Lang::En => (en::STOPWORDS, en::MONTHS, Algorithm::English),
+        let (stop, months, weekdays, concepts, compound_heads, algo) = match lang {
+            Lang::De => (de::STOPWORDS, de::MONTHS, de::WEEKDAYS, de::CONCEPTS, true, Algorithm::German),
+            Lang::En => (en::STOPWORDS, en::MONTHS, en::WEEKDAYS, en::CONCEPTS, false, Algorithm::English),
         };
+        let stemmer = Stemmer::create(algo);
         LangTables {
             stopwords: stop.iter().copied().collect(),
             months: months.iter().copied().collect(),
-            stemmer: Stemmer::create(algo),
+            weekdays: weekdays.iter().copied().collect(),
+            concepts: concepts.iter().map(|&(w, c)| (stemmer.stem(w).into_owned(), c)).collect(),
+            compound_heads,
+            stemmer,
         }
+    }
+
+    /// The concept of a stem: the stem itself, or (where compounds are written as one word) its longest head
+    /// that is a concept word.
+    pub fn concept(&self, stem: &str) -> Option<&'static str> {
+        if let Some(c) = self.concepts.get(stem) {
+            return Some(c);
+        }
+        if !self.compound_heads {
+            return None;
+        }
+        let n = stem.chars().count();
+        stem.char_indices()
+            .map(|(i, _)| i)
+            .enumerate()
+            .filter(|&(k, _)| k >= MIN_MODIFIER_CHARS && n - k >= MIN_HEAD_CHARS)
+            .find_map(|(_, i)| self.concepts.get(&stem[i..]).copied())
     }
 }
 
