@@ -83,6 +83,29 @@ fn english_news() {
 }
 
 #[test]
+fn english_reports() {
+    let en = Lang::En;
+    // earnings: "a year earlier" and "the year-ago quarter" compare with the quarter in focus
+    let text = "Net income in the second quarter fell to $5 million from $7 million a year earlier. \
+                Sales in the year-ago quarter were lower. Revenue in the 2022 third quarter was flat.";
+    assert_eq!(val(text, en, "the second quarter"), "2024-Q2");
+    assert_eq!(val(text, en, "a year earlier"), "2023-Q2");
+    assert_eq!(val(text, en, "the year-ago quarter"), "2023-Q2");
+    assert_eq!(val(text, en, "the 2022 third quarter"), "2022-Q3");
+    let t = find("Revenue for the year ended March 31 rose.", en, "the year");
+    assert_eq!((t.value.as_str(), t.kind), ("P1Y", TimeKind::Duration));
+    // deadlines point ahead, a lone "-ed" form keeps a month-day months ahead in the past
+    assert_eq!(val("The offer runs until Friday.", en, "Friday"), "2024-10-25");
+    assert_eq!(val("Sales rose in the year ended Jan. 31.", en, "Jan. 31"), "2024-01-31");
+    assert_eq!(val("Shares rallied over the weekend.", en, "the weekend"), "2024-W42-WE");
+    assert_eq!(val("It opens in January nineteen ninety-seven.", en, "January nineteen ninety-seven"), "1997-01");
+    // a dateline makes a report, however many past years it recalls
+    let text = "BRUSSELS, Belgium (AP) _ The alliance, founded in 1949, grew in 1952, 1955, 1982 and 1999. \
+                Its members met in 1966 and 1975 and will meet today.";
+    assert_eq!(val(text, en, "today"), "2024-10-21");
+}
+
+#[test]
 fn offsets_are_code_points() {
     let text = "Größere Schäden gab es am Freitag – „schlimm“, sagte er.";
     for t in extract(text, Lang::De, anchor()) {

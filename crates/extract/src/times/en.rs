@@ -177,7 +177,7 @@ pub static RULES: Rules = Rules {
     ],
     vague_num: &["few", "several", "many", "some", "couple"],
     articles: &["the"],
-    future_cues: &["will", "'ll", "shall", "going", "plans", "planned", "expects", "expected", "scheduled"],
+    future_cues: &["will", "'ll", "shall", "going", "plans", "planned", "expects", "expected", "scheduled", "would"],
     past_cues: &["said", "was", "were", "had", "did", "announced", "reported", "told", "came", "went", "took"],
     past_pre: &[&["since"]],
     future_pre: &[

@@ -521,6 +521,44 @@ impl<'a, 'b> G<'a, 'b> {
         Some(y)
     }
 
+    /// A year at i, written or spoken: (year, tokens).
+    fn year_span(&self, i: usize) -> Option<(i32, usize)> {
+        // "two thousand years" is a count
+        self.year(i).map(|y| (y, 1)).or_else(|| self.spoken_year(i).filter(|(_, n)| self.unit(i + n).is_none()))
+    }
+
+    /// A year read out in English broadcast transcripts: "nineteen ninety-six", "two thousand".
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.en() {
+            return None;
+        }
+        let val = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Word)
+                .and_then(|t| lagebild_text::numbers::word_value(&t.lower, self.lang))
+                .filter(|v| v.fract() == 0.0 && *v >= 1.0 && *v < 100.0)
+                .map(|v| v as i32)
+        };
+        let a = val(i)?;
+        if a == 2 && self.is(i + 1, "thousand") {
+            return Some(match val(i + 2).filter(|b| *b < 100) {
+                Some(b) => (2000 + b, 3),
+                None => (2000, 2),
+            });
+        }
+        // century part 17..20, then a two-digit part: "ninety-six", "ninety", "fifteen"
+        if !(17..=20).contains(&a) {
+            return None;
+        }
+        let b = val(i + 1).filter(|b| *b >= 10)?;
+        if b >= 20 && b % 10 == 0 && self.is(i + 2, "-") && self.glued(i + 2) && self.glued(i + 3) {
+            if let Some(u) = val(i + 3).filter(|u| *u < 10) {
+                return Some((a * 100 + b + u, 4));
+            }
+        }
+        Some((a * 100 + b, 2))
+    }
+
     /// A number at i: (value or None for "wenige", tokens used).
     fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
         let t = self.tok(i)?;
@@ -1195,8 +1233,8 @@ impl<'a, 'b> G<'a, 'b> {
                 return raw(i, j + 3, Sem::Cal { y: Some(y), m: Some(m), d: None });
             }
         }
-        if let Some(y) = self.year(j) {
-            return raw(i, j + 1, Sem::Cal { y: Some(y), m: Some(m), d: None });
+        if let Some((y, n)) = self.year_span(j) {
+            return raw(i, j + n, Sem::Cal { y: Some(y), m: Some(m), d: None });
         }
         raw(i, i + k, Sem::Cal { y: None, m: Some(m), d: None })
     }
@@ -1224,17 +1262,17 @@ impl<'a, 'b> G<'a, 'b> {
                 }
             }
         }
-        let y = self.year(j)?;
-        if self.en() && matches!(self.lw(j + 1), "s" | "'s") && self.glued(j + 1) {
+        let (y, n) = self.year_span(j)?;
+        if self.en() && matches!(self.lw(j + n), "s" | "'s") && self.glued(j + n) {
             return None;
         }
-        if !self.en() && self.is(j + 1, "er") && self.glued(j + 1) {
+        if !self.en() && self.is(j + n, "er") && self.glued(j + n) {
             return None;
         }
         if j == i + 1 && !has(self.r.year_nouns, self.lw(i)) && !self.is(i, "fiscal") {
             s = i;
         }
-        raw(s, j + 1, Sem::Cal { y: Some(y), m: None, d: None })
+        raw(s, j + n, Sem::Cal { y: Some(y), m: None, d: None })
     }
 
     /// "1990s", "the '90s", "1930er", "1930er-Jahren", "80er Jahre".
@@ -1311,11 +1349,11 @@ impl<'a, 'b> G<'a, 'b> {
         if self.is(j, "des") && self.is(j + 1, "jahres") && self.year(j + 2).is_some() {
             j += 2;
         }
-        if self.en() && self.is(j, "of") && self.year(j + 1).is_some() {
+        if self.en() && self.is(j, "of") && self.year_span(j + 1).is_some() {
             j += 1;
         }
-        if let Some(y) = self.year(j) {
-            return Some(Raw { s: i, e: j + 1, sem: Sem::Season { y: Some(y), s }, m });
+        if let Some((y, n)) = self.year_span(j) {
+            return Some(Raw { s: i, e: j + n, sem: Sem::Season { y: Some(y), s }, m });
         }
         if self.en() {
             let prev = if i > 0 { self.lw(i - 1) } else { "" };

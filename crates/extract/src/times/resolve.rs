@@ -394,7 +394,7 @@ impl Ctx {
                 (if r.contains('X') { "PRESENT_REF".into() } else { r }, Date)
             }
             Sem::Dur { n, unit } => (duration(*n, *unit), Duration),
-            Sem::Ref(v) => (self.special(v), if v.starts_with('P') { Duration } else { Date }),
+            Sem::Ref(v) => (self.special(v, tense), if v.starts_with('P') { Duration } else { Date }),
             Sem::Set(v) => (v.clone(), Set),
             Sem::Clock { base, h, mi, zone } => {
                 let day = match base {
@@ -444,14 +444,19 @@ impl Ctx {
     }
 
     /// Named relative references from the tables ("the quarter" in financial news = the last full quarter).
-    fn special(&self, v: &str) -> String {
+    fn special(&self, v: &str, tense: Tense) -> String {
         let a = self.anchor.map(Pt::of);
         match v {
             "LATEST_Q" => self.quarter_back(0.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -1.0)),
             "YEAR_AGO_Q" => self.quarter_back(1.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -5.0)),
             "THIS_Y" => self.rel(a, Unit::Year, 0.0),
             "THIS_W" => self.rel(a, Unit::Week, 0.0),
-            "THIS_WE" => self.rel(a, Unit::Weekend, 0.0),
+            // "the weekend" on a weekday is the one just past, unless the clause speaks of the future
+            "THIS_WE" => {
+                let weekday = self.anchor.is_some_and(|d| d.weekday().number_from_monday() <= 5);
+                let back = weekday && tense != Tense::Future;
+                self.rel(a, Unit::Weekend, if back { -1.0 } else { 0.0 })
+            }
             "TODAY" => self.rel(a, Unit::Day, 0.0),
             _ => v.to_string(),
         }
