@@ -50,7 +50,8 @@ pub struct Features {
     pub years: Vec<u16>,
 }
 
-/// What a lowercase token stands for: its stem's feature key, its concept's key, and its key as a name.
+/// What a lowercase token stands for: its stem's feature key, its concept's key (news concept or weekday), and
+/// its key as a name.
 #[derive(Clone, Copy)]
 struct Stemmed {
     term: Option<u64>,
@@ -156,7 +157,8 @@ fn stem_key(tables: &Tables, lang: Lang, cache: &mut StemCache, tok: &str) -> St
     let t = tables.get(lang);
     let name = key(Kind::XlName as u8, &fold_name(tok));
     let k = if tok.chars().count() < 2 || t.stopwords.contains(tok) {
-        Stemmed { term: None, concept: None, name }
+        let weekday = t.weekdays.get(tok).map(|d| key(Kind::XlWeekday as u8, &d.to_string()));
+        Stemmed { term: None, concept: weekday, name }
     } else {
         let stem = t.stemmer.stem(tok);
         if stem.chars().count() < 2 || t.stopwords.contains(stem.as_ref()) {
@@ -244,15 +246,12 @@ fn count_text(text: &str, lang: Lang, mult: f32, config: &Config, tables: &Table
                 }
             }
         }
-        if let Some(&d) = t.weekdays.get(s) {
-            bump(xl, key(Kind::XlWeekday as u8, &d.to_string()), mult, 1.0);
-        }
         let stemmed = stem_key(tables, lang, cache, s);
+        if let Some(c) = stemmed.concept {
+            bump(xl, c, mult, 1.0);
+        }
         if let Some(k) = stemmed.term {
             bump(counts, k, mult, 1.0);
-            if let Some(c) = stemmed.concept {
-                bump(xl, c, mult, 1.0);
-            }
             if tok.capitalised && !headline_lines.contains(&tok.line) {
                 // A capitalised word inside a sentence, or one that starts a run of them, is (part of) a name.
                 // German capitalises every noun, so there only the other language's names can match it.

@@ -184,8 +184,9 @@ pub struct StoryClusterer {
     /// Open stories by (last joined, slot): the first is closed when too many are open.
     lru: BTreeSet<(u64, u32)>,
     postings: FxHashMap<u64, Vec<u32>>,
-    /// Open stories by the keys of their language-independent centroids.
-    xl_postings: FxHashMap<u64, Vec<u32>>,
+    /// Open stories by the keys of their language-independent centroids; built when an article first meets
+    /// a story in another language, so that one-language streams do not pay for it.
+    xl_postings: Option<FxHashMap<u64, Vec<u32>>>,
     /// Open stories with at least one member in each language ([`lang_index`]).
     open_with_lang: [u64; 2],
     next_story: u64,
@@ -213,7 +214,7 @@ impl StoryClusterer {
             free: Vec::new(),
             lru: BTreeSet::new(),
             postings: FxHashMap::default(),
-            xl_postings: FxHashMap::default(),
+            xl_postings: None,
             open_with_lang: [0; 2],
             next_story: 0,
             seq: 0,
@@ -339,6 +340,15 @@ impl StoryClusterer {
         // Stories with members in another language are also looked up by the language-independent
         // features (only when there are any, so that one-language streams pay nothing).
         if self.open_with_lang.iter().enumerate().any(|(l, &n)| l != lang && n > 0) {
+            if self.xl_postings.is_none() {
+                let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+                for &(_, slot) in &self.lru {
+                    for &(k, _) in &self.stories[slot as usize].as_ref().expect("open slot").xl {
+                        postings.entry(k).or_default().push(slot);
+                    }
+                }
+                self.xl_postings = Some(postings);
+            }
             for slot in self.candidates(xl, true, lang) {
                 if !cands.contains(&slot) {
                     cands.push(slot);
@@ -383,7 +393,11 @@ impl StoryClusterer {
         query.truncate(self.config.query_terms);
         // A fresh mark per look-up (two look-ups per article at most).
         let mark = self.seq * 2 + xl as u64;
-        let postings = if xl { &self.xl_postings } else { &self.postings };
+        let postings = match &self.xl_postings {
+            Some(p) if xl => p,
+            _ if xl => return Vec::new(),
+            _ => &self.postings,
+        };
         let stories = &self.stories;
         let mut cands: Vec<u32> = Vec::new();
         for (k, w) in query {
@@ -444,9 +458,10 @@ impl StoryClusterer {
     /// Adds the article to the story in `slot`: centroids, posting lists, languages, recency.
     fn join(&mut self, slot: u32, doc: &[(u64, f32)], xl: &[(u64, f32)], lang: usize, day: Option<i32>, years: &[u16]) {
         let s = self.stories[slot as usize].as_mut().expect("open slot");
-        let (centroid, norm) = add_to_centroid(&mut self.postings, slot, &s.centroid, doc, self.config.centroid_terms);
+        let (centroid, norm) =
+            add_to_centroid(Some(&mut self.postings), slot, &s.centroid, doc, self.config.centroid_terms);
         (s.centroid, s.norm) = (centroid, norm);
-        let (centroid, norm) = add_to_centroid(&mut self.xl_postings, slot, &s.xl, xl, 2 * self.config.xl_terms);
+        let (centroid, norm) = add_to_centroid(self.xl_postings.as_mut(), slot, &s.xl, xl, 2 * self.config.xl_terms);
         (s.xl, s.xl_norm) = (centroid, norm);
         s.size += 1;
         if s.langs[lang] == 0 {
@@ -472,8 +487,10 @@ impl StoryClusterer {
         for &(t, _) in &s.centroid {
             remove_posting(&mut self.postings, t, slot);
         }
-        for &(t, _) in &s.xl {
-            remove_posting(&mut self.xl_postings, t, slot);
+        if let Some(postings) = self.xl_postings.as_mut() {
+            for &(t, _) in &s.xl {
+                remove_posting(postings, t, slot);
+            }
         }
         for (open, &n) in self.open_with_lang.iter_mut().zip(&s.langs) {
             if n > 0 {

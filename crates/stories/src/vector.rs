@@ -3,10 +3,10 @@
 
 use rustc_hash::FxHashMap;
 
-/// `old + doc` cut to the strongest `keep` keys, with its norm; the posting lists of `slot` follow the new
-/// key set.
+/// `old + doc` cut to the strongest `keep` keys, with its norm; the posting lists of `slot` (when kept) follow
+/// the new key set.
 pub(crate) fn add_to_centroid(
-    postings: &mut FxHashMap<u64, Vec<u32>>,
+    postings: Option<&mut FxHashMap<u64, Vec<u32>>>,
     slot: u32,
     old: &[(u64, f32)],
     doc: &[(u64, f32)],
@@ -18,6 +18,8 @@ pub(crate) fn add_to_centroid(
         merged.truncate(keep);
         merged.sort_unstable_by_key(|&(t, _)| t);
     }
+    let norm = merged.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let Some(postings) = postings else { return (merged, norm) };
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < merged.len() {
         let a = old.get(i).map(|x| x.0);
@@ -38,7 +40,6 @@ pub(crate) fn add_to_centroid(
             _ => unreachable!(),
         }
     }
-    let norm = merged.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     (merged, norm)
 }
 
