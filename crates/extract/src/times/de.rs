@@ -324,6 +324,7 @@ pub static RULES: Rules = Rules {
         "gesagt",
         "bekannt",
     ],
+    report_cues: &[],
     past_pre: &[&["seit"], &["vergangenen"], &["letzten"]],
     future_pre: &[],
     pluperfect: &["hatte", "hatten"],

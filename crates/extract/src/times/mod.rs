@@ -205,6 +205,9 @@ fn tense_cues(toks: &[Tok<'_>], r: &Rules, lang: Lang) -> Vec<i8> {
             if rules::has(r.past_cues, w) {
                 return -1;
             }
+            if rules::has(r.report_cues, w) {
+                return -2;
+            }
             match lang {
                 Lang::De => {
                     if !t.cap && w.len() >= 6 && w.ends_with('t') {

@@ -110,6 +110,15 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Weekend => format!("P{}D", fmt_num(v * 2.0)),
         Unit::Month => format!("P{}M", fmt_num(v)),
         Unit::Quarter => format!("P{}M", fmt_num(v * 3.0)),
+        // "2 1/2 years" = P2Y6M: TIMEX values take whole numbers of the next smaller unit
+        Unit::Year if v.fract() != 0.0 && (v * 12.0).fract() == 0.0 => {
+            let (y, m) = (v.trunc() as i64, ((v - v.trunc()) * 12.0).round() as i64);
+            if y == 0 {
+                format!("P{m}M")
+            } else {
+                format!("P{y}Y{m}M")
+            }
+        }
         Unit::Year => format!("P{}Y", fmt_num(v)),
         Unit::Decade => format!("P{}Y", fmt_num(v * 10.0)),
         Unit::Century => format!("P{}Y", fmt_num(v * 100.0)),
@@ -233,7 +242,7 @@ impl Ctx {
     /// The quarter `years` years before the last mentioned one, if the text mentioned one.
     fn quarter_back(&self, years: f64) -> Option<String> {
         let q = self.quarter?;
-        if years.fract() != 0.0 || years <= 0.0 {
+        if years.fract() != 0.0 || years < 0.0 {
             return None;
         }
         let t = q - 4 * years as i64;
@@ -447,9 +456,16 @@ impl Ctx {
     fn special(&self, v: &str, tense: Tense) -> String {
         let a = self.anchor.map(Pt::of);
         match v {
-            "LATEST_Q" => self.quarter_back(0.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -1.0)),
+            // "the latest quarter": the last one completed; "the quarter": the one the report is about
+            "LATEST_Q" => self.rel(a, Unit::Quarter, -1.0),
+            "FOCUS_Q" => self.quarter_back(0.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -1.0)),
             "YEAR_AGO_Q" => self.quarter_back(1.0).unwrap_or_else(|| self.rel(a, Unit::Quarter, -5.0)),
             "THIS_Y" => self.rel(a, Unit::Year, 0.0),
+            // the closing day of the books: "by year-end" ahead, "since year-end" the last one
+            "YEAR_END" => match self.anchor {
+                Some(d) => format!("{}-12-31", year_str(year_for(d, 12, Some(31), tense))),
+                None => "XXXX-12-31".into(),
+            },
             "THIS_W" => self.rel(a, Unit::Week, 0.0),
             // "the weekend" on a weekday is the one just past, unless the clause speaks of the future
             "THIS_WE" => {

@@ -81,6 +81,9 @@ pub struct Rules {
     pub future_cues: &'static [&'static str],
     /// Words marking a past clause ("hatte", "wurde", "said").
     pub past_cues: &'static [&'static str],
+    /// Reporting verbs ("said", "sagte"): past, but what is reported may lie ahead ("said it will redeem the
+    /// shares on Dec. 7"), so they weigh like a lone participle.
+    pub report_cues: &'static [&'static str],
     /// Right before an expression, these point back from the anchor ("seit Montag", "since Friday").
     pub past_pre: &'static [Phrase],
     /// Right before an expression, these point ahead: deadlines and due dates ("until Tuesday", "payable Dec. 7",
