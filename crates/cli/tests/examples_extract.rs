@@ -189,7 +189,7 @@ fn figures_times_and_quotes_match_the_example_gold() {
         (&figs, "value", 0.97),
         (&figs, "approx", 0.97),
         (&figs, "unit", 0.85),
-        (&figs, "thing", 0.33),
+        (&figs, "thing", 0.54),
         (&figs, "source", 0.60),
         (&times, "found", 0.89),
         (&times, "value", 0.75),

@@ -13,8 +13,8 @@ const SAME_THING: &[(&str, &str)] = &[
     ("fighter", "soldat"),
     ("firefighter", "einsatzkraft"),
     ("feuerwehrmann", "einsatzkraft"),
+    ("feuerwehrleute", "einsatzkraft"),
     ("person", "mensch"),
-    ("people", "mensch"),
 ];
 
 fn group_key(thing: &str) -> &str {

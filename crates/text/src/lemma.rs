@@ -1,7 +1,10 @@
-//! Small noun lemmatisers: German (lexicon of frequent news nouns with their plurals + suffix rules +
-//! compound head) and English (singular). Readable lemmas ("soldat", "granate", "firefighter"), not stems.
+//! Noun lemmatisers: German (frequent news nouns with their compound heads, then the Wiktionary noun
+//! lexicon, then suffix rules) and English (singular). Readable lemmas ("soldat", "passagier",
+//! "firefighter"), not stems, so that outlets writing "Passagiere" and "Passagieren" count the same thing.
 
-use std::collections::HashMap;
+use flate2::read::GzDecoder;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::sync::OnceLock;
 
 /// German nouns frequent in news: lemma and plural. A word whose end is one of an entry's forms gets
@@ -110,6 +113,10 @@ const DE_NOUNS: &[(&str, &str)] = &[
     ("knöllchen", "knöllchen"),
 ];
 
+/// Heads too general to stand for their compound: "Einsatzkräfte", "Standorte", "Sattelzüge" and
+/// "Feuerwehrleute" keep their own lemma when the lexicon knows them ("Elitesoldaten" still → "soldat").
+const DE_GENERIC_HEADS: &[&str] = &["kraft", "leute", "ort", "zug", "stunde", "minute", "stelle", "punkt", "fall"];
+
 /// Every inflected form of the lexicon (lemma, plural, + "n"/"s", lemma + "es") → lemma.
 fn de_forms() -> &'static HashMap<String, &'static str> {
     static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
@@ -125,6 +132,55 @@ fn de_forms() -> &'static HashMap<String, &'static str> {
         m
     })
 }
+
+/// German noun lemmas with their plural, from Wiktionary (`data/build_nouns.py` rebuilds it).
+const DE_LEXICON_GZ: &[u8] = include_bytes!("../data/nouns_de.tsv.gz");
+
+/// The Wiktionary lexicon: every lemma, and its inflected forms (plural, dative plural, genitive) → lemma.
+struct Lexicon {
+    lemmas: HashSet<String>,
+    forms: HashMap<String, String>,
+}
+
+fn de_lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut text = String::new();
+        // The file is part of the binary; a failure here is a build defect, and lemmas then come from rules.
+        let _ = GzDecoder::new(DE_LEXICON_GZ).read_to_string(&mut text);
+        let mut lex = Lexicon { lemmas: HashSet::new(), forms: HashMap::new() };
+        for line in text.lines() {
+            let Some((lemma, plural)) = line.split_once('\t') else { continue };
+            lex.lemmas.insert(lemma.to_string());
+            let mut add = |form: String| {
+                lex.forms.entry(form).or_insert_with(|| lemma.to_string());
+            };
+            if !plural.is_empty() {
+                if !plural.ends_with(['n', 's']) {
+                    add(format!("{plural}n"));
+                }
+                add(plural.to_string());
+            }
+            for e in ["s", "es"] {
+                add(format!("{lemma}{e}"));
+            }
+        }
+        lex
+    })
+}
+
+/// Lemma of a word the Wiktionary lexicon knows whole: a lemma stays itself ("reifen"), a form gets its lemma.
+fn de_lexicon_lemma(w: &str) -> Option<String> {
+    let lex = de_lexicon();
+    if lex.lemmas.contains(w) {
+        return Some(w.to_string());
+    }
+    lex.forms.get(w).cloned()
+}
+
+/// Shortest part a compound's head may have, and longest modifier in front, for lexicon lookups of heads.
+const DE_MIN_HEAD: usize = 5;
+const DE_MIN_MODIFIER: usize = 3;
 
 /// Plural endings that are stripped from words outside the lexicon: (ending, replacement).
 const DE_SUFFIXES: &[(&str, &str)] = &[
@@ -160,7 +216,24 @@ pub fn de_noun(word: &str) -> String {
         }
     }
     if let Some((_, lemma)) = best {
-        return lemma.to_string();
+        if !DE_GENERIC_HEADS.contains(&lemma) {
+            return lemma.to_string();
+        }
+        // "Einsatzkräfte" is not counted as "Kräfte": keep the compound the lexicon knows
+        return de_lexicon_lemma(&w).unwrap_or_else(|| lemma.to_string());
+    }
+    if let Some(lemma) = de_lexicon_lemma(&w) {
+        return lemma;
+    }
+    // an unknown compound whose head the lexicon knows: "Terminalbetreibern" → "betreiber"
+    for (pos, _) in w.char_indices().skip(DE_MIN_MODIFIER) {
+        let head = &w[pos..];
+        if head.chars().count() < DE_MIN_HEAD {
+            break;
+        }
+        if let Some(lemma) = de_lexicon_lemma(head) {
+            return lemma;
+        }
     }
     if w.chars().count() > 4 {
         for &(end, rep) in DE_SUFFIXES {
@@ -203,7 +276,7 @@ const EN_IRREGULAR: &[(&str, &str)] = &[
     ("species", "species"),
     ("news", "news"),
     ("police", "police"),
-    ("people", "people"),
+    ("people", "person"),
     ("data", "data"),
 ];
 
@@ -257,9 +330,21 @@ mod tests {
             ("Kommentare", "kommentar"),
             ("Toten", "tote"),
             ("Mitarbeitern", "mitarbeiter"),
-            ("Spezialkräfte", "kraft"),
+            ("Spezialkräfte", "spezialkräfte"),
+            ("Einsatzkräften", "einsatzkraft"),
+            ("Feuerwehrleute", "feuerwehrleute"),
+            ("Überstunden", "überstunde"),
             ("Jahren", "jahr"),
             ("Raketen", "rakete"),
+            ("Passagiere", "passagier"),
+            ("Passagieren", "passagier"),
+            ("Fahrgäste", "fahrgast"),
+            ("Arbeitsplätze", "arbeitsplatz"),
+            ("Reifen", "reifen"),
+            ("Nachbeben", "nachbeben"),
+            ("Fläche", "fläche"),
+            ("Objekte", "objekt"),
+            ("Terminalbetreibern", "betreiber"),
         ] {
             assert_eq!(de_noun(w), l, "{w}");
         }
@@ -275,7 +360,7 @@ mod tests {
             ("women", "woman"),
             ("policemen", "policeman"),
             ("boxes", "box"),
-            ("people", "people"),
+            ("people", "person"),
             ("news", "news"),
             ("bus", "bus"),
         ] {

@@ -303,7 +303,7 @@ fn english_constructions() {
     check(&one(en("Prices rose threefold.")), "threefold", Some(3.0), Exact, Factor, None, None);
     check(&one(en("The convoy is 8 km long.")), "8 km", Some(8.0), Exact, Measure, Some("km"), None);
     let f = one(en("Tens of thousands of people marched."));
-    assert!(f.vague && f.value.is_none() && f.thing.as_deref() == Some("people"), "{f:#?}");
+    assert!(f.vague && f.value.is_none() && f.thing.as_deref() == Some("person"), "{f:#?}");
     let f = one(en("Between 40 and 50 people were hurt."));
     assert_eq!((f.low, f.high, f.value), (Some(40.0), Some(50.0), Some(45.0)));
     check(&one(en("The suspect, aged 34, was arrested.")), "34", Some(34.0), Exact, Age, None, None);
