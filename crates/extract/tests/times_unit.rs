@@ -100,6 +100,9 @@ fn english_reports() {
     assert_eq!(val("Sales rose in the year ended Jan. 31.", en, "Jan. 31"), "2024-01-31");
     assert_eq!(val("Shares rallied over the weekend.", en, "the weekend"), "2024-W42-WE");
     assert_eq!(val("It opens in January nineteen ninety-seven.", en, "January nineteen ninety-seven"), "1997-01");
+    let t = find("Three days later, the talks resumed.", en, "Three days");
+    assert_eq!((t.value.as_str(), t.kind), ("P3D", TimeKind::Duration));
+    assert_eq!(val("The company was sold by year-end.", en, "year-end"), "2024-12-31");
     // a dateline makes a report, however many past years it recalls
     let text = "BRUSSELS, Belgium (AP) _ The alliance, founded in 1949, grew in 1952, 1955, 1982 and 1999. \
                 Its members met in 1966 and 1975 and will meet today.";

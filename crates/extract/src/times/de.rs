@@ -250,6 +250,7 @@ pub static RULES: Rules = Rules {
     ago_post: &[],
     later_post: &["später", "danach", "darauf", "nachher"],
     earlier_post: &["zuvor", "vorher", "früher"],
+    shift_dur_units: &[],
     after_pre: &["nach"],
     set_pre: &["jeden", "jede", "jedes", "jedem", "alle"],
     set_adv: &[

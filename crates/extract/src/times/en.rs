@@ -166,6 +166,7 @@ pub static RULES: Rules = Rules {
     ago_post: &["ago"],
     later_post: &["later", "after", "afterwards", "hence"],
     earlier_post: &["earlier", "before", "prior"],
+    shift_dur_units: &[Unit::Second, Unit::Minute, Unit::Hour, Unit::Day],
     after_pre: &["after"],
     set_pre: &["every", "each", "per"],
     set_adv: &[

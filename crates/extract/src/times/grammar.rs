@@ -1566,6 +1566,10 @@ impl<'a, 'b> G<'a, 'b> {
             }
             return Some(Raw { s: i, e, sem: Sem::Ago { n, unit }, m: qm });
         }
+        let shift_word = has(self.r.later_post, self.lw(e)) || has(self.r.earlier_post, self.lw(e));
+        if !span_pre && shift_word && self.r.shift_dur_units.contains(&unit) {
+            return Some(Raw { s: i, e, sem: Sem::Dur { n, unit }, m: qm });
+        }
         if !span_pre {
             if has(self.r.ago_post, self.lw(e)) {
                 return Some(Raw { s: i, e: e + 1, sem: Sem::Ago { n, unit }, m: qm });

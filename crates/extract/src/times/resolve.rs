@@ -94,6 +94,14 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
     };
     match u {
         Unit::Second => format!("PT{}S", fmt_num(v)),
+        Unit::Minute if v.fract() != 0.0 && (v * 60.0).fract() == 0.0 => {
+            let (m, sec) = (v.trunc() as i64, ((v - v.trunc()) * 60.0).round() as i64);
+            if m == 0 {
+                format!("PT{sec}S")
+            } else {
+                format!("PT{m}M{sec}S")
+            }
+        }
         Unit::Minute => format!("PT{}M", fmt_num(v)),
         Unit::Hour if v.fract() != 0.0 && (v * 60.0).fract() == 0.0 => {
             let h = v.trunc() as i64;

@@ -67,6 +67,9 @@ pub struct Rules {
     pub later_post: &'static [&'static str],
     /// After a duration, "earlier" sense: "zuvor", "earlier", "before".
     pub earlier_post: &'static [&'static str],
+    /// Units for which "N units later/earlier" is the duration itself, the span without "later" (TimeML:
+    /// "three days later" = P3D); longer shifts ("a year earlier") are dates.
+    pub shift_dur_units: &'static [Unit],
     /// Before a duration with "later" sense in narratives: "nach" ("nach zwei Tagen").
     pub after_pre: &'static [&'static str],
     /// "jeden", "every", "each".
