@@ -1566,6 +1566,13 @@ impl<'a, 'b> G<'a, 'b> {
             }
             return Some(Raw { s: i, e, sem: Sem::Ago { n, unit }, m: qm });
         }
+        // "a year-earlier loss": the unit opens the compound "year-earlier", which is matched on its own
+        if self.is(e, "-")
+            && self.glued(e)
+            && (has(self.r.earlier_post, self.lw(e + 1)) || has(self.r.ago_post, self.lw(e + 1)))
+        {
+            return None;
+        }
         let shift_word = has(self.r.later_post, self.lw(e)) || has(self.r.earlier_post, self.lw(e));
         if !span_pre && shift_word && self.r.shift_dur_units.contains(&unit) {
             return Some(Raw { s: i, e, sem: Sem::Dur { n, unit }, m: qm });
