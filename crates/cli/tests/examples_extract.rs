@@ -99,7 +99,11 @@ fn figures_times_and_quotes_match_the_example_gold() {
                 miss("figure not found", gtext.into());
                 continue;
             };
-            let value_ok = f["value"].as_f64() == gf["value"].as_f64();
+            // the gold writes fractions rounded ("ein Drittel": 0.3333)
+            let value_ok = match (f["value"].as_f64(), gf["value"].as_f64()) {
+                (Some(p), Some(g)) => (p - g).abs() <= 1e-3 * g.abs().max(1e-9),
+                (p, g) => p == g,
+            };
             figs.add("value", value_ok);
             figs.add("approx", f["approx"] == gf["approx"]);
             figs.add("unit", f["unit"] == gf["unit"]);
@@ -186,10 +190,10 @@ fn figures_times_and_quotes_match_the_example_gold() {
     // Regression floors just below today's figures; the issues' bar is every figure and date right.
     for (tally, what, floor) in [
         (&figs, "found", 0.97),
-        (&figs, "value", 0.97),
+        (&figs, "value", 0.98),
         (&figs, "approx", 0.97),
-        (&figs, "unit", 0.85),
-        (&figs, "thing", 0.54),
+        (&figs, "unit", 0.92),
+        (&figs, "thing", 0.53),
         (&figs, "source", 0.60),
         (&times, "found", 0.89),
         (&times, "value", 0.75),

@@ -799,13 +799,13 @@ fn digits_phrase(t: &Tokens, i: usize, lang: Lang, money: bool) -> Result<Option
         if next.is_word() && next.glued() {
             if let Some(&(_, s, needs_money)) = GLUED_SCALES.iter().find(|(w, _, _)| *w == next.text) {
                 if money || !needs_money {
-                    value *= s;
+                    value = scaled(value, s);
                     last = i + 1;
                 }
             }
         } else if next.is_word() {
             if let Some(s) = scale_word(&next.lower, lang) {
-                value *= s;
+                value = scaled(value, s);
                 last = i + 1;
                 // a second scale: "1,5 Millionen Dutzend" is silly, but "two dozen" has one
             }
@@ -819,6 +819,17 @@ fn digits_phrase(t: &Tokens, i: usize, lang: Lang, money: bool) -> Result<Option
         last += 1;
     }
     Ok(Some(NumPhrase { first: i, last, value, form: Form::Digits }))
+}
+
+/// `value × scale` without binary fractions showing: "4,1 Milliarden" is 4,100,000,000, not 4,099,999,999.999.
+fn scaled(value: f64, scale: f64) -> f64 {
+    let x = value * scale;
+    let whole = x.round();
+    if scale >= 1.0 && (x - whole).abs() <= 1e-6 * x.abs().max(1.0) {
+        whole
+    } else {
+        x
+    }
 }
 
 fn de_words_phrase(t: &Tokens, i: usize) -> Option<NumPhrase> {
@@ -835,7 +846,7 @@ fn de_words_phrase(t: &Tokens, i: usize) -> Option<NumPhrase> {
     if let Some(next) = toks.get(i + 1).filter(|x| x.is_word()) {
         if let Some(s) = lookup(DE_SCALES, &next.lower) {
             if next.lower != "tausend" || !w.contains("tausend") {
-                value *= s;
+                value = scaled(value, s);
                 last = i + 1;
             }
         } else if let Some(d) = lookup(DE_FRACTIONS, &next.lower).filter(|_| next.lower != "halb") {
@@ -1014,5 +1025,13 @@ mod tests {
         assert_eq!(en("twenty-"), None);
         assert_eq!(en("a"), None);
         assert_eq!(en("soldiers"), None);
+    }
+
+    #[test]
+    fn scaled_values_are_whole_where_they_should_be() {
+        assert_eq!(scaled(4.1, 1e9), 4_100_000_000.0);
+        assert_eq!(scaled(1.4, 1e6), 1_400_000.0);
+        assert_eq!(scaled(2.3, 1e9), 2_300_000_000.0);
+        assert_eq!(scaled(0.5, 0.5), 0.25);
     }
 }
