@@ -164,22 +164,26 @@ fn figures_times_and_quotes_match_the_example_gold() {
                 );
                 continue;
             };
-            let found = a["quotes"].as_array().unwrap().iter().find(|q| overlaps(span(&q["content"]), at));
-            quotes.add("found", found.is_some());
-            let Some(q) = found else {
+            // A sentence may carry several attributions ("X reported, citing Y"): any overlapping quotation
+            // may show the gold kind, and the gold speaker may be the chain's speaker or its relay (`via`).
+            let overlapping: Vec<&Value> =
+                a["quotes"].as_array().unwrap().iter().filter(|q| overlaps(span(&q["content"]), at)).collect();
+            quotes.add("found", !overlapping.is_empty());
+            let Some(q) = overlapping.first() else {
                 miss("quote not found", starts.into());
                 continue;
             };
-            quotes.add("kind", q["kind"] == gq["kind"]);
+            let kind_ok = overlapping.iter().any(|q| q["kind"] == gq["kind"]);
+            quotes.add("kind", kind_ok);
             let gs = gq["speaker"].as_str().unwrap_or_default();
             let last = norm(gs.split_whitespace().last().unwrap_or_default());
-            let speaker = &q["speaker"];
-            let speaker_ok = speaker.is_object()
-                && [&speaker["text"], &speaker["entity"]]
-                    .iter()
-                    .any(|v| v.as_str().is_some_and(|s| norm(s).contains(&last)));
+            let names = |m: &Value| {
+                m.is_object()
+                    && [&m["text"], &m["entity"]].iter().any(|v| v.as_str().is_some_and(|s| norm(s).contains(&last)))
+            };
+            let speaker_ok = overlapping.iter().any(|q| names(&q["speaker"]) || names(&q["via"]));
             quotes.add("speaker", speaker_ok);
-            if !(speaker_ok && q["kind"] == gq["kind"]) {
+            if !(speaker_ok && kind_ok) {
                 miss("quote", format!("gold {gq} predicted kind {} speaker {}", q["kind"], q["speaker"]));
             }
         }
@@ -199,7 +203,7 @@ fn figures_times_and_quotes_match_the_example_gold() {
         (&times, "value", 0.75),
         (&quotes, "found", 0.86),
         (&quotes, "kind", 0.88),
-        (&quotes, "speaker", 0.80),
+        (&quotes, "speaker", 0.86),
     ] {
         assert!(tally.rate(what) >= floor, "{what} {:.3} fell below {floor}", tally.rate(what));
     }
