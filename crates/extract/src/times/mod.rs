@@ -110,16 +110,10 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
                 ctx.note(p);
             }
         }
-        let mut m = r.m;
-        if m.is_none() {
-            if let Sem::Season { .. } = r.sem {
-                m = None;
-            }
-        }
         let (s, e) = (&toks[r.s], &toks[r.e - 1]);
         let b0 = byte_start(text, s);
         let b1 = byte_end(text, e);
-        out.push(TimeExpr { start: s.c0, end: e.c1, text: text[b0..b1].to_string(), kind, value, mod_: m });
+        out.push(TimeExpr { start: s.c0, end: e.c1, text: text[b0..b1].to_string(), kind, value, mod_: r.m });
     }
     out
 }

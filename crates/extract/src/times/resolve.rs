@@ -356,7 +356,7 @@ impl Ctx {
             Sem::RelWeekday { wd, off } => (self.weekday(*wd, *off, tense), Date),
             Sem::Deictic(n) => (self.deictic(*n), Date),
             Sem::Rel { unit, off } => (self.rel(self.base(), *unit, *off as f64), Date),
-            Sem::RelMonth { m, off } => (self.rel_month(*m, *off, tense), Date),
+            Sem::RelMonth { m, off } => (self.rel_month(*m, *off), Date),
             Sem::RelSeason { s, off } => {
                 let Some(a) = self.base() else { return (format!("XXXX-{s}"), Date) };
                 let start = season_start(s);
@@ -572,7 +572,7 @@ impl Ctx {
         }
     }
 
-    fn rel_month(&self, m: u32, off: i64, tense: Tense) -> String {
+    fn rel_month(&self, m: u32, off: i64) -> String {
         let Some(a) = self.base() else { return format!("XXXX-{m:02}") };
         let am = a.m.unwrap_or(m);
         let y = match off {
@@ -593,7 +593,6 @@ impl Ctx {
             0 => a.y,
             o => a.y + (o / 100) as i32,
         };
-        let _ = tense;
         format!("{}-{m:02}", year_str(y))
     }
 
