@@ -6,6 +6,7 @@
 //! narrative texts (most explicit years far from the anchor, e.g. history articles) underspecified dates
 //! follow the last date the text mentioned, as HeidelTime's narrative mode does.
 
+mod calendar;
 mod de;
 mod en;
 mod grammar;

@@ -224,7 +224,7 @@ impl<'a, 'b> G<'a, 'b> {
         if w == "alle" {
             // "alle zwei Wochen"
             let (n, u, e) = self.dur_core(i + 1)?;
-            return raw(i, e, Sem::Set(super::super::resolve::duration(n, u)));
+            return raw(i, e, Sem::Set(super::super::calendar::duration(n, u)));
         }
         if w == "per" {
             return None;
@@ -239,10 +239,10 @@ impl<'a, 'b> G<'a, 'b> {
             return raw(i, i + 2, Sem::Set(format!("XXXX-{s}")));
         }
         if let Some(u) = self.unit(i + 1) {
-            return raw(i, i + 2, Sem::Set(super::super::resolve::duration(Some(1.0), u)));
+            return raw(i, i + 2, Sem::Set(super::super::calendar::duration(Some(1.0), u)));
         }
         if let Some((n, u, e)) = self.dur_core(i + 1) {
-            return raw(i, e, Sem::Set(super::super::resolve::duration(n, u)));
+            return raw(i, e, Sem::Set(super::super::calendar::duration(n, u)));
         }
         None
     }
