@@ -42,7 +42,7 @@ pub fn figure_line(group: &FigureGroup, doc: &Lagebild) -> Vec<String> {
         if let Some(s) = &m.source {
             push_unique(&mut entry.1, s);
         }
-        push_unique(&mut entry.2, m.outlet.as_deref().unwrap_or("?"));
+        push_unique(&mut entry.2, &label(article));
     }
     let mut values: Vec<_> = by_value.into_values().collect();
     values.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -66,13 +66,67 @@ pub fn find<'a>(doc: &'a Lagebild, id: &str) -> Option<&'a AnalyzedArticle> {
     doc.articles.iter().find(|a| a.article.id == id)
 }
 
-/// The outlet of an article for display.
+/// Who published an article, for display: its outlet, else the start of its title (a reader can still tell
+/// the sources apart), else its id.
 pub fn outlet_of(doc: &Lagebild, id: &str) -> String {
-    find(doc, id).and_then(|a| a.article.outlet.clone()).unwrap_or_else(|| "?".into())
+    find(doc, id).map_or_else(|| id.to_string(), label)
+}
+
+/// Characters of a title shown where the outlet is unknown.
+const TITLE_LABEL_CHARS: usize = 32;
+
+fn label(a: &AnalyzedArticle) -> String {
+    if let Some(outlet) = &a.article.outlet {
+        return outlet.clone();
+    }
+    match a.article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) if t.chars().count() > TITLE_LABEL_CHARS => {
+            let cut: String = t.chars().take(TITLE_LABEL_CHARS).collect();
+            // end on a whole word
+            let cut = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+            format!("„{}…“", cut.trim_end_matches([',', ' ', ':', ';']))
+        }
+        Some(t) => format!("„{t}“"),
+        None => a.article.id.clone(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn article(id: &str, title: Option<&str>, outlet: Option<&str>) -> AnalyzedArticle {
+        AnalyzedArticle {
+            article: lagebild_core::Article {
+                id: id.into(),
+                source: format!("{id}.txt"),
+                title: title.map(Into::into),
+                published: None,
+                outlet: outlet.map(Into::into),
+                url: None,
+                author: None,
+                language: Some("de".into()),
+                text: String::new(),
+                removed: Vec::new(),
+            },
+            entities: Vec::new(),
+            figures: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            duplicate_of: None,
+            wire_agency: None,
+        }
+    }
+
+    #[test]
+    fn sources_without_outlet_are_named_by_their_title() {
+        assert_eq!(label(&article("a", Some("Kurz"), Some("dpa"))), "dpa");
+        assert_eq!(label(&article("b", Some("Brand im Hafen"), None)), "„Brand im Hafen“");
+        let long = label(&article("c", Some("Südkorea erwägt, ebenfalls Soldaten in die Ukraine zu schicken"), None));
+        assert_eq!(long, "„Südkorea erwägt, ebenfalls…“");
+        assert_eq!(label(&article("d", Some("  "), None)), "d");
+    }
+
     #[test]
     fn formats_values_for_readers() {
         assert_eq!(super::format_value(12000.0), "12.000");
