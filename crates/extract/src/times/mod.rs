@@ -245,8 +245,11 @@ fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
         return Tense::Past;
     }
     if rules.future_pre.iter().any(|p| before(p)) {
+        // the sentence around the expression (tokens are in sentence order)
         let sent = toks[r.s].sent;
-        let perfect = toks.iter().any(|t| t.sent == sent && rules::has(rules.pluperfect, &t.lower));
+        let from = toks[..r.s].iter().rposition(|t| t.sent != sent).map_or(0, |k| k + 1);
+        let perfect =
+            toks[from..].iter().take_while(|t| t.sent == sent).any(|t| rules::has(rules.pluperfect, &t.lower));
         return if perfect { Tense::Past } else { Tense::Future };
     }
     let sent = toks[r.s].sent;
