@@ -39,7 +39,8 @@ fn main() {
     let d = Config::default();
     let mut grid: Vec<Config> = vec![d.clone()];
     type Set = fn(&mut Config, f32);
-    let knobs: [(&str, Set); 8] = [
+    let knobs: [(&str, Set); 9] = [
+        ("nc", |c, v| c.name_conflict = v),
         ("th", |c, v| c.threshold = v),
         ("nw", |c, v| c.name_weight = v),
         ("dw", |c, v| c.date_weight = v),
@@ -75,8 +76,8 @@ fn main() {
         let l: Vec<u64> = a.iter().map(|a| a.story.0).collect();
         let (ps, rs, fs) = bcubed(&l, &gold_s);
         println!(
-            "F1={f:.3} shufF1={fs:.3} | th={} nw={} dw={} numw={} lk={} yc={} | file P={p:.3} R={r:.3} | shuffled P={ps:.3} R={rs:.3}",
-            c.threshold, c.name_weight, c.date_weight, c.number_weight, c.linkage, c.year_conflict
+            "F1={f:.3} shufF1={fs:.3} | nc={} th={} nw={} dw={} numw={} lk={} yc={} | file P={p:.3} R={r:.3} | shuffled P={ps:.3} R={rs:.3}",
+            c.name_conflict, c.threshold, c.name_weight, c.date_weight, c.number_weight, c.linkage, c.year_conflict
         );
     }
 }

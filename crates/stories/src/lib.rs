@@ -12,7 +12,8 @@
 //!    numbers, each kind with its own weight; document frequencies are accumulated online. Similarity with a
 //!    story is its mean cosine with the story's articles ([`Config::linkage`] 0, computed from the sum of
 //!    their vectors, cut to the strongest [`Config::centroid_terms`]), scaled by [`Config::year_conflict`]
-//!    when both name years but none in common. A story that has articles in another language than the
+//!    when both name years but none in common, and by [`Config::name_conflict`] when the article's
+//!    protagonist (its most repeated name) is not among the story's strongest features. A story that has articles in another language than the
 //!    article's may also be joined through the language-independent features alone ([`Features::xl`]: names
 //!    folded over transliterations, news concepts from per-language tables, dates, weekdays, years, numbers),
 //!    with their own threshold [`Config::xl_threshold`]; one-language stories are compared as before, so
@@ -88,6 +89,9 @@ pub struct Config {
     pub linkage: f32,
     /// Factor on the score when the article and the story both mention years but none in common.
     pub year_conflict: f32,
+    /// Factor on the score when none of the article's protagonists ([`Features::lead_names`]) is among the
+    /// story's strongest features: two events of one kind (two arrests, two deaths) differ in who.
+    pub name_conflict: f32,
     /// Multiplier of entity names given in [`StoryInput::entities`].
     pub entity_weight: f32,
     /// Multiplier of names guessed from capitalisation (English only; German capitalises every noun).
@@ -133,6 +137,7 @@ impl Default for Config {
             threshold: 0.16,
             linkage: 0.0,
             year_conflict: 0.5,
+            name_conflict: 0.7,
             entity_weight: 2.0,
             name_weight: 2.0,
             title_weight: 2.0,
@@ -279,7 +284,7 @@ impl StoryClusterer {
             let s = self.stories[slot as usize].as_ref().expect("open slot");
             within(day, s.last_day, self.config.window_days)
         });
-        let slot = match own.or_else(|| self.best_story(&doc, &xl, lang, day, &f.years)) {
+        let slot = match own.or_else(|| self.best_story(&doc, &xl, lang, day, &f.years, &f.lead_names)) {
             Some(slot) => slot,
             None => self.open_story(),
         };
@@ -331,6 +336,7 @@ impl StoryClusterer {
         lang: usize,
         day: Option<i32>,
         years: &[u16],
+        lead_names: &[u64],
     ) -> Option<u32> {
         if self.stamp.len() < self.stories.len() {
             self.stamp.resize(self.stories.len(), 0);
@@ -372,6 +378,11 @@ impl StoryClusterer {
             if !years.is_empty() && !s.years.is_empty() && !years.iter().any(|y| s.years.binary_search(y).is_ok()) {
                 score *= self.config.year_conflict;
                 score_xl *= self.config.year_conflict;
+            }
+            if !lead_names.is_empty()
+                && !lead_names.iter().any(|k| s.centroid.binary_search_by_key(k, |&(t, _)| t).is_ok())
+            {
+                score *= self.config.name_conflict;
             }
             if score < t && score_xl < t_xl {
                 continue;
