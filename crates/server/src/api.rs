@@ -104,6 +104,17 @@ pub async fn post_articles(
     };
     let body = body.map_err(|e| {
         let status = e.status();
+        let timed_out = std::error::Error::source(&e)
+            .into_iter()
+            .flat_map(|s| std::iter::successors(Some(s), |s| s.source()))
+            .any(|s| s.is::<tower_http::timeout::TimeoutError>());
+        if timed_out {
+            let secs = crate::routes::BODY_IDLE_TIMEOUT.as_secs();
+            return ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the client stopped sending the body for {secs} s; nothing stored"),
+            );
+        }
         let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
             format!("body larger than {} MiB; send fewer articles per request", crate::MAX_BODY_BYTES >> 20)
         } else {

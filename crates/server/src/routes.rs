@@ -8,10 +8,16 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
+use std::time::Duration;
 use tower::limit::ConcurrencyLimitLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// Most `POST /api/articles` requests handled at once: each may hold a 32 MiB body and its parsed articles.
 const MAX_CONCURRENT_POSTS: usize = 4;
+
+/// Longest pause while a client sends a body: a client that stops sending gives its slot back (408) instead
+/// of holding one of the few POST slots forever.
+pub const BODY_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The OpenAPI 3 document served at `/api/openapi.json` (hand-written, embedded in the binary).
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -25,11 +31,16 @@ pub struct Route {
 
 /// Every route the server answers.
 pub static ROUTES: &[Route] = &[
-    // At most a few bodies are read and parsed at once (the others wait), so memory stays bounded.
+    // At most a few bodies are read and parsed at once (the others wait), so memory stays bounded; a body
+    // that stalls is cut off so that its slot comes free.
     Route {
         method: "POST",
         path: "/api/articles",
-        handler: || post(api::post_articles).layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_POSTS)),
+        handler: || {
+            post(api::post_articles)
+                .layer::<_, std::convert::Infallible>(RequestBodyTimeoutLayer::new(BODY_IDLE_TIMEOUT))
+                .layer(ConcurrencyLimitLayer::new(MAX_CONCURRENT_POSTS))
+        },
     },
     Route { method: "GET", path: "/api/articles/{id}", handler: || get(api::get_article) },
     Route { method: "GET", path: "/api/stories", handler: || get(api::get_stories) },

@@ -198,3 +198,19 @@ async fn a_body_over_the_limit_is_refused_with_413() {
     assert!(text.contains("MiB"), "{text}");
     assert_eq!(get_json(&router, "/healthz").await["articles"], 0);
 }
+
+/// A client that starts a body and stops sending gets 408 once the idle timeout passes (time is simulated),
+/// and the POST slot it held serves the next client.
+#[tokio::test(start_paused = true)]
+async fn stalled_body_times_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let router = start(dir.path(), None);
+    let first = futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"id\":"))]);
+    let stalled = Body::from_stream(futures_util::StreamExt::chain(first, futures_util::stream::pending()));
+    let (status, body) = send(&router, Method::POST, "/api/articles", stalled).await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
+    assert!(v["error"].as_str().is_some_and(|e| e.contains("stopped sending")), "{v}");
+    let (status, body) = send(&router, Method::POST, "/api/articles", GOOD.to_string()).await;
+    assert!(status.is_success(), "{status} {body}");
+}
