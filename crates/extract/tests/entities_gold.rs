@@ -5,7 +5,7 @@
 use lagebild_core::{EntityKind, Lang};
 use lagebild_extract::entities::{self, model};
 use lagebild_testkit::bar_or_floor;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 const BAR: f64 = 0.75;
@@ -19,6 +19,9 @@ fn ner_de_heldout_f1() {
     };
     let (mut tp, mut fp, mut fnn, mut n) = (0usize, 0usize, 0usize, 0usize);
     let mut per_kind = [(0usize, 0usize, 0usize); 4];
+    // LAGEBILD_GOLD_WORST=1: how the errors split (kind, boundary, spurious, missed)
+    let worst = std::env::var("LAGEBILD_GOLD_WORST").is_ok();
+    let mut types: BTreeMap<String, usize> = BTreeMap::new();
     for line in data.lines() {
         let r: serde_json::Value = serde_json::from_str(line).expect("json");
         if !model::is_held_out(r["id"].as_str().unwrap_or("")) {
@@ -61,6 +64,9 @@ fn ner_de_heldout_f1() {
             fp += 1;
             per_kind[model::kind_index(p.2)].1 += 1;
         }
+        if worst {
+            error_types(&gold, &got, &mut types);
+        }
     }
     let f = |tp: usize, fp: usize, fnn: usize| {
         let p = tp as f64 / (tp + fp).max(1) as f64;
@@ -71,7 +77,33 @@ fn ner_de_heldout_f1() {
         let (p, r, f1) = f(a, b, c);
         println!("[gold] ner-de {name}: P={p:.3} R={r:.3} F1={f1:.3} (tp {a}, fp {b}, fn {c})");
     }
+    for (t, n) in &types {
+        println!("[gold] ner-de error {t}: {n}");
+    }
     let (p, r, f1) = f(tp, fp, fnn);
     println!("[gold] ner-de: P={p:.3} R={r:.3} F1={f1:.3} ({n} test sentences)");
-    bar_or_floor("ner-de F1", f1, BAR, 0.53);
+    bar_or_floor("ner-de F1", f1, BAR, 0.61);
+}
+
+type Key = (usize, usize, EntityKind);
+
+/// Each wrong prediction and each missed gold span, by type: a right span with the wrong kind, an overlapping
+/// span with other boundaries, a prediction overlapping no gold span, a gold span nothing overlaps.
+fn error_types(gold: &HashSet<Key>, got: &HashSet<Key>, types: &mut BTreeMap<String, usize>) {
+    let ov = |a: &Key, b: &Key| a.0 < b.1 && b.0 < a.1;
+    for p in got.difference(gold) {
+        let t = if let Some(g) = gold.iter().find(|g| g.0 == p.0 && g.1 == p.1) {
+            format!("kind {:?} as {:?}", g.2, p.2)
+        } else if let Some(g) = gold.iter().find(|g| ov(g, p)) {
+            format!("boundary {:?}{}", g.2, if g.2 == p.2 { "" } else { " + kind" })
+        } else {
+            format!("spurious {:?}", p.2)
+        };
+        *types.entry(t).or_default() += 1;
+    }
+    for g in gold.difference(got) {
+        if !got.iter().any(|p| ov(g, p)) {
+            *types.entry(format!("missed {:?}", g.2)).or_default() += 1;
+        }
+    }
 }

@@ -415,3 +415,14 @@ pub static ORG_SUFFIXES: &[&str] = &[
 /// Case endings stripped from words of an organisation name before looking it up ("Nationalen
 /// Nachrichtendienstes" → "National Nachrichtendienst").
 pub static CASE_ENDINGS: &[&str] = &["en", "es", "er", "em", "e", "s", "n"];
+
+/// Lower-case words inside person and place names in German text ("Johann von Goethe", "Cerro de la Silla");
+/// any other lower-case word ends the tagger's person or place span.
+pub static NAME_PARTICLES: &[&str] = &[
+    "von", "vom", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "zu", "zum", "zur", "am",
+    "an", "im", "bei", "auf", "ob", "und", "y", "al", "bin", "ibn", "el", "of", "the", "dos", "das", "ter", "ten",
+];
+
+/// Abbreviations whose full stop stays inside a name ("St. Pauli", "Dr. Schmidt", "Co. KG").
+pub static NAME_ABBREVIATIONS: &[&str] =
+    &["St", "Dr", "Jr", "Sr", "Mr", "Mrs", "Ms", "Co", "Inc", "Ltd", "Prof", "Hl", "Mt", "Ft", "Gebr", "Nr"];

@@ -64,12 +64,32 @@ pub struct Lexicon {
     roles_de: FastSet<&'static str>,
     roles_en: FastSet<&'static str>,
     not_names: FastSet<&'static str>,
+    /// distributional word classes at three granularities (`clusters_de.txt`, see `examples/cluster_words.rs`)
+    clusters: FastMap<&'static str, [u16; 3]>,
 }
 
 /// The first four lower-case characters of `w`.
 pub fn prefix4(w: &str) -> String {
     w.chars().flat_map(char::to_lowercase).take(4).collect()
 }
+
+/// `word \t c64 \t c256 \t c1024` lines.
+fn clusters(s: &'static str) -> FastMap<&'static str, [u16; 3]> {
+    let mut out = FastMap::default();
+    for l in s.lines() {
+        let mut it = l.split('\t');
+        let Some(w) = it.next() else { continue };
+        let mut c = [NO_CLUSTER; 3];
+        for x in c.iter_mut() {
+            *x = it.next().and_then(|v| v.parse().ok()).unwrap_or(NO_CLUSTER);
+        }
+        out.insert(w, c);
+    }
+    out
+}
+
+/// The class of a word the clustering never saw.
+pub const NO_CLUSTER: u16 = u16::MAX;
 
 fn lines(s: &'static str) -> FastSet<&'static str> {
     s.lines().filter(|l| !l.is_empty()).collect()
@@ -101,6 +121,7 @@ pub fn get() -> &'static Lexicon {
             roles_de: de::ROLE_CUES.iter().copied().collect(),
             roles_en: en::ROLE_CUES.iter().copied().collect(),
             not_names: de::NOT_NAMES.iter().copied().collect(),
+            clusters: clusters(include_str!("../../data/entities/clusters_de.txt")),
         }
     })
 }
@@ -115,6 +136,10 @@ fn capitalize(lower: &str, buf: &mut String) {
 }
 
 impl Lexicon {
+    /// Word classes of `w` (as written, else its lower-case form: sentence-initial words).
+    pub fn clusters(&self, w: &str, lower: &str) -> [u16; 3] {
+        self.clusters.get(w).or_else(|| self.clusters.get(lower)).copied().unwrap_or([NO_CLUSTER; 3])
+    }
     pub fn is_noun(&self, w: &str) -> bool {
         self.nouns.contains(w)
     }

@@ -29,6 +29,8 @@ pub fn model() -> Option<&'static model::Model> {
     M.get_or_init(|| model::Model::from_bytes(WEIGHTS)).as_ref()
 }
 
+const PLACE_LIKE: u32 = lexicon::PLACE | lexicon::PLACE_GEN | lexicon::KNOWN_LOC | lexicon::KNOWN_ORG;
+
 /// Every entity mention in `text`, in text order, with `canonical` resolved within the text.
 pub fn extract(text: &str, lang: Lang) -> Vec<Entity> {
     extract_with(text, lang, model())
@@ -43,17 +45,44 @@ pub fn extract_with(text: &str, lang: Lang, tagger: Option<&model::Model>) -> Ve
         return Vec::new();
     }
     let inf = model::infos(text, &toks, german, lex);
-    let mut spans = match (german, tagger) {
-        (true, Some(m)) => model::spans(&m.tag(&inf)),
-        _ => Vec::new(),
+    // The rules' spans (and, without a tagger, the capitalised runs) go through `cleanup`; the tagger's spans
+    // do not: it learnt its boundaries ("George W. Bush", "Yahoo !") from the labelled data, and cutting them
+    // at punctuation cost 0.02 F1. Rule spans only fill in where the tagger found nothing.
+    let tagged = match (german, tagger) {
+        (true, Some(m)) => Some(model::spans(&m.tag(&inf))),
+        _ => None,
     };
+    let mut spans = Vec::new();
     rules::known_names(text, &toks, &inf, lex, &mut spans);
+    let known = spans.clone();
     rules::acronyms(text, &toks, &inf, &mut spans);
-    rules::people(text, &toks, &inf, &mut spans);
-    if !(german && tagger.is_some()) {
+    rules::people(text, &toks, &inf, true, &mut spans);
+    if tagged.is_none() {
         rules::caps(text, &toks, &inf, lex, german, &mut spans);
     }
     rules::cleanup(text, &toks, &inf, &mut spans);
+    if let Some(mut tagged) = tagged {
+        rules::tagger_bounds(text, &toks, &inf, &mut tagged);
+        // the kind of a known agency, body or place wins over the tagger's guess ("Kyodo")
+        for sp in tagged.iter_mut() {
+            if let Some(k) = known.iter().find(|k| (k.0, k.1) == (sp.0, sp.1)) {
+                sp.2 = k.2;
+            }
+        }
+        // a role cue marks where a person's name starts, and a known place or body after it where the name
+        // ends: "Präsident Selenskyj Südkorea um Hilfe" is "Selenskyj" (other stops of the rule, nouns that
+        // are also surnames, cost F1 on GermEval)
+        let mut cued = Vec::new();
+        rules::people(text, &toks, &inf, false, &mut cued);
+        for c in cued {
+            if let Some(sp) = tagged.iter_mut().find(|sp| sp.0 == c.0 && sp.1 > c.1 && inf[c.1].flags & PLACE_LIKE != 0)
+            {
+                *sp = c;
+            }
+        }
+        spans.retain(|&(s, e, _)| !tagged.iter().any(|&(a, b, _)| a < e && s < b));
+        spans.extend(tagged);
+    }
     rules::propagate(text, &toks, &inf, &mut spans);
     spans.sort();
     spans.dedup_by(|b, a| b.0 < a.1);

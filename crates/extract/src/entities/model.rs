@@ -1,6 +1,7 @@
-//! A greedy averaged-perceptron tagger over token features (BIO tags, four kinds). Trained by
+//! An averaged-perceptron tagger over token features (BIO tags, four kinds, Viterbi decoding). Trained by
 //! `examples/train_ner.rs`; the weights ship as `data/entities/ner_de.bin`.
 
+use super::de;
 use super::lexicon::{self, Lexicon};
 use super::token::Tok;
 use lagebild_core::EntityKind;
@@ -51,31 +52,30 @@ fn hs(tpl: u8, s: &str) -> u64 {
     }
     h
 }
-#[inline]
-fn hn(tpl: u8, n: u64) -> u64 {
-    let mut h = mix(FNV, tpl);
-    for b in n.to_le_bytes() {
-        h = mix(h, b);
-    }
-    h
-}
-#[inline]
-fn hs2(tpl: u8, a: &str, b: &str) -> u64 {
-    let mut h = hs(tpl, a);
-    h = mix(h, 0xff);
-    for &c in b.as_bytes() {
-        h = mix(h, c);
-    }
-    h
-}
-
-/// What the tagger knows about one token.
+/// What the tagger knows about one token. The string features are hashed once here, so that building the
+/// feature keys of a token (and of its neighbours' windows) costs no hashing of strings.
 pub struct TokInfo {
     pub lower: String,
     pub shape: String,
     pub flags: u32,
     pub sent_start: bool,
+    /// inside a quotation opened earlier in the text (titles of works are often quoted)
+    pub quoted: bool,
+    /// distributional classes (64, 256, 1024; `lexicon::NO_CLUSTER` if unseen)
+    pub cl: [u16; 3],
+    /// tags this token cannot have (bit per tag): no name runs on through a sentence end, and no person or
+    /// place name through a lower-case word other than a name particle ("Am Abend telefonierte Selenskyj")
+    block: u16,
+    /// hashes of: lower, shape, suffixes 1–4, prefixes 1–4, hyphen head, hyphen tail (0 = none)
+    h: [u64; 12],
 }
+
+const H_LOWER: usize = 0;
+const H_SHAPE: usize = 1;
+const H_SUF: usize = 2;
+const H_PRE: usize = 6;
+const H_HEAD: usize = 10;
+const H_TAIL: usize = 11;
 
 fn shape(w: &str) -> String {
     let mut s = String::new();
@@ -98,10 +98,49 @@ fn shape(w: &str) -> String {
     s
 }
 
+#[inline]
+fn raw(s: &str) -> u64 {
+    hs(0, s)
+}
+
+fn hashes(lower: &str, shape: &str) -> [u64; 12] {
+    let mut h = [0u64; 12];
+    h[H_LOWER] = raw(lower);
+    h[H_SHAPE] = raw(shape);
+    let n = lower.chars().count();
+    let mut ends = lower.char_indices().map(|(b, _)| b).chain(std::iter::once(lower.len()));
+    let bounds: Vec<usize> = ends.by_ref().collect();
+    for k in 1..=4 {
+        if n > k {
+            h[H_SUF + k - 1] = raw(&lower[bounds[n - k]..]);
+            h[H_PRE + k - 1] = raw(&lower[..bounds[k]]);
+        }
+    }
+    if lower.contains('-') {
+        h[H_HEAD] = raw(lower.split('-').next().unwrap_or(""));
+        h[H_TAIL] = raw(lower.rsplit('-').next().unwrap_or(""));
+    }
+    h
+}
+
+/// An initial, a short abbreviation or a Roman numeral: a full stop after it does not end the sentence
+/// ("George W. Bush", "Bernhard IV.").
+pub fn initial_like(w: &str) -> bool {
+    w.chars().count() == 1
+        || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        || de::NAME_ABBREVIATIONS.contains(&w)
+}
+
+/// Opening and closing quotation marks as the tokenizer leaves them (one character each).
+fn quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "„" | "“" | "”" | "«" | "»" | "‚" | "‘")
+}
+
 /// Token infos for `toks` of `text`.
 pub fn infos(text: &str, toks: &[Tok], german: bool, lex: &Lexicon) -> Vec<TokInfo> {
     let mut buf = String::new();
     let mut out = Vec::with_capacity(toks.len());
+    let mut quoted = false;
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.bstart..t.bend];
         let lower = w.to_lowercase();
@@ -112,85 +151,186 @@ pub fn infos(text: &str, toks: &[Tok], german: bool, lex: &Lexicon) -> Vec<TokIn
             matches!(pw, "." | "!" | "?" | ":" | "•" | "-" | "–" | "|" | "*" | "#")
                 || text[p.bend..t.bstart].contains('\n')
         };
-        out.push(TokInfo { shape: shape(w), lower, flags, sent_start });
+        if sent_start && i > 0 && text[toks[i - 1].bend..t.bstart].contains('\n') {
+            quoted = false;
+        }
+        let mark = !t.word && quote_mark(w);
+        if mark {
+            quoted = !quoted;
+        }
+        let sh = shape(w);
+        let h = hashes(&lower, &sh);
+        let cl = if t.word { lex.clusters(w, &lower) } else { [lexicon::NO_CLUSTER; 3] };
+        let mut block = 0u16;
+        if t.word && flags & lexicon::LOWER != 0 && !(german && de::NAME_PARTICLES.contains(&lower.as_str())) {
+            block |= 1 << (5 + kind_index(EntityKind::Per)) | 1 << (5 + kind_index(EntityKind::Loc));
+        }
+        let full_stop = i > 0 && {
+            let p = &toks[i - 1];
+            let pw = &text[p.bstart..p.bend];
+            matches!(pw, "." | "!" | "?")
+                && !(i > 1
+                    && toks[i - 2].word
+                    && toks[i - 2].bend == p.bstart
+                    && initial_like(&text[toks[i - 2].bstart..toks[i - 2].bend]))
+        };
+        if full_stop || (i > 0 && text[toks[i - 1].bend..t.bstart].contains('\n')) {
+            block |= 0b1111 << 5;
+        }
+        out.push(TokInfo { shape: sh, lower, flags, sent_start, quoted: quoted && !mark, cl, block, h });
     }
     out
 }
+
+/// Feature key of template `tpl` over the value hash `v`.
+#[inline]
+fn key(tpl: u64, v: u64) -> u64 {
+    let mut x = v ^ tpl.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+#[inline]
+fn key2(tpl: u64, a: u64, b: u64) -> u64 {
+    key(tpl, a.rotate_left(29) ^ b.wrapping_mul(0xc2b2_ae3d_27d4_eb4f))
+}
+
+const BOS: u64 = 0x5eed;
+const EOS: u64 = 0xe05;
 
 /// Tag-independent features of token `i`.
 pub fn static_features(inf: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let t = &inf[i];
-    let l = t.lower.as_str();
-    out.push(hs(1, ""));
-    out.push(hs(2, l));
-    let cs: Vec<(usize, char)> = l.char_indices().collect();
-    let n = cs.len();
-    for (tpl, k) in [(4u8, 2usize), (5, 3), (6, 4)] {
-        if n > k {
-            out.push(hs(tpl, &l[cs[n - k].0..]));
-        }
-    }
-    if n > 3 {
-        out.push(hs(7, &l[..cs[3].0]));
-    }
-    out.push(hs(8, &t.shape));
-    let get = |j: isize| -> Option<&TokInfo> {
-        if j < 0 {
-            None
-        } else {
-            inf.get(j as usize)
-        }
-    };
+    let get = |j: isize| -> Option<&TokInfo> { usize::try_from(j).ok().and_then(|j| inf.get(j)) };
     let ii = i as isize;
-    let word = |j: isize| get(j).map_or("<s>", |x| x.lower.as_str());
-    out.push(hs(9, word(ii - 1)));
-    out.push(hs(10, word(ii + 1)));
-    out.push(hs(11, word(ii - 2)));
-    out.push(hs(12, word(ii + 1 + 1)));
-    out.push(hs(13, get(ii - 1).map_or("<s>", |x| x.shape.as_str())));
-    out.push(hs(14, get(ii + 1).map_or("<s>", |x| x.shape.as_str())));
-    for b in 0..lexicon::NFLAGS {
-        let bit = 1u32 << b;
-        if t.flags & bit != 0 {
-            out.push(hn(15, b as u64));
-            if t.sent_start {
-                out.push(hn(25, b as u64));
+    let lw = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.h[H_LOWER]);
+    let sh = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |x| x.h[H_SHAPE]);
+    out.push(key(1, 0));
+    out.push(key(2, t.h[H_LOWER]));
+    for k in 0..4 {
+        if t.h[H_SUF + k] != 0 {
+            out.push(key(3 + k as u64, t.h[H_SUF + k]));
+            out.push(key(7 + k as u64, t.h[H_PRE + k]));
+        }
+    }
+    out.push(key(11, t.h[H_SHAPE]));
+    out.push(key(12, lw(ii - 1)));
+    out.push(key(13, lw(ii + 1)));
+    out.push(key(14, lw(ii - 2)));
+    out.push(key(15, lw(ii + 2)));
+    out.push(key(16, sh(ii - 1)));
+    out.push(key(17, sh(ii + 1)));
+    out.push(key2(18, sh(ii - 1) ^ sh(ii + 1).rotate_left(7), t.h[H_SHAPE]));
+    out.push(key2(19, lw(ii - 1), t.h[H_LOWER]));
+    out.push(key2(20, t.h[H_LOWER], lw(ii + 1)));
+    for (tpl, j) in [(21u64, ii), (22, ii - 1), (23, ii + 1), (24, ii - 2), (25, ii + 2)] {
+        let f = get(j).map_or(0, |x| x.flags);
+        let mut rest = f;
+        while rest != 0 {
+            let b = rest.trailing_zeros() as u64;
+            rest &= rest - 1;
+            out.push(key(tpl, b));
+            if j == ii && t.sent_start {
+                out.push(key(26, b));
             }
-        }
-        if get(ii - 1).is_some_and(|x| x.flags & bit != 0) {
-            out.push(hn(16, b as u64));
-        }
-        if get(ii + 1).is_some_and(|x| x.flags & bit != 0) {
-            out.push(hn(17, b as u64));
-        }
-        if get(ii - 2).is_some_and(|x| x.flags & bit != 0) {
-            out.push(hn(18, b as u64));
         }
     }
     let lexical = lexicon::NOUN | lexicon::NOUN_STEM | lexicon::NOUN_COMPOUND | lexicon::FUNC;
-    let cand = t.flags & lexicon::CAP != 0 && t.flags & lexical == 0;
-    out.push(hn(19, (t.sent_start as u64) | ((t.flags & lexicon::CAP != 0) as u64) << 1 | (cand as u64) << 2));
-    let pc = get(ii - 1).is_some_and(|x| x.flags & lexicon::CAP != 0 && x.flags & lexical == 0);
-    let nc = get(ii + 1).is_some_and(|x| x.flags & lexicon::CAP != 0 && x.flags & lexical == 0);
-    out.push(hn(24, (cand as u64) | (pc as u64) << 1 | (nc as u64) << 2));
-    out.push(hs2(20, word(ii - 1), l));
-    out.push(hs2(21, l, word(ii + 1)));
-    if l.contains('-') {
-        out.push(hs(22, l.split('-').next().unwrap_or("")));
-        out.push(hs(23, l.rsplit('-').next().unwrap_or("")));
+    let cand = |x: &TokInfo| x.flags & lexicon::CAP != 0 && x.flags & lexical == 0;
+    let c0 = cand(t);
+    out.push(key(27, (t.sent_start as u64) | ((t.flags & lexicon::CAP != 0) as u64) << 1 | (c0 as u64) << 2));
+    let pc = get(ii - 1).is_some_and(cand);
+    let nc = get(ii + 1).is_some_and(cand);
+    out.push(key(28, (c0 as u64) | (pc as u64) << 1 | (nc as u64) << 2));
+    out.push(key(29, (t.quoted as u64) | ((t.flags & lexicon::CAP != 0) as u64) << 1));
+    let cl = |j: isize, g: usize| get(j).map_or(u64::from(u16::MAX) + 1, |x| u64::from(x.cl[g]));
+    for g in 0..3 {
+        out.push(key(32 + g as u64, cl(ii, g)));
+    }
+    out.push(key(35, cl(ii - 1, 1)));
+    out.push(key(36, cl(ii + 1, 1)));
+    out.push(key(37, cl(ii - 2, 0)));
+    out.push(key(38, cl(ii + 2, 0)));
+    out.push(key(39, cl(ii, 2) << 1 | u64::from(t.flags & lexicon::CAP != 0)));
+    if t.h[H_HEAD] != 0 {
+        out.push(key(30, t.h[H_HEAD]));
+        out.push(key(31, t.h[H_TAIL]));
     }
 }
 
-fn dynamic_features(inf: &[TokInfo], i: usize, p1: usize, p2: usize, out: &mut Vec<u64>) {
-    out.push(hn(30, p1 as u64));
-    out.push(hn(31, (p2 * NT + p1) as u64));
-    out.push(hs2(32, &inf[i].shape, &p1.to_string()));
-    out.push(hn(33, ((inf[i].flags as u64) & 0x3f) << 8 | p1 as u64));
+/// Keys of the features that join token `i` with the previous tag `p`.
+#[inline]
+fn dynamic_features(inf: &[TokInfo], i: usize, p: usize, out: &mut [u64; 3]) {
+    let t = &inf[i];
+    out[0] = key(40, p as u64);
+    out[1] = key2(41, t.h[H_SHAPE], p as u64);
+    out[2] = key(42, ((t.flags as u64) & 0x3f) << 8 | p as u64);
 }
 
 fn allowed(prev: usize, t: usize) -> bool {
     t < 5 || (prev >= 1 && (prev - 1) % 4 == (t - 1) % 4)
+}
+
+/// The best tag sequence (first-order Viterbi under the BIO constraints); `w` gives a feature's weights.
+fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Vec<usize> {
+    let n = inf.len();
+    let mut back = vec![[0u8; NT]; n];
+    let mut prev = [f32::NEG_INFINITY; NT];
+    prev[0] = 0.0;
+    let mut feats = Vec::with_capacity(64);
+    let mut dk = [0u64; 3];
+    for (i, bk) in back.iter_mut().enumerate() {
+        static_features(inf, i, &mut feats);
+        let mut s = [0f32; NT];
+        for f in &feats {
+            if let Some(v) = w(*f) {
+                for k in 0..NT {
+                    s[k] += v[k];
+                }
+            }
+        }
+        let mut cur = [f32::NEG_INFINITY; NT];
+        for (p, &pv) in prev.iter().enumerate() {
+            if pv == f32::NEG_INFINITY {
+                continue;
+            }
+            dynamic_features(inf, i, p, &mut dk);
+            let mut d = [0f32; NT];
+            for f in &dk {
+                if let Some(v) = w(*f) {
+                    for k in 0..NT {
+                        d[k] += v[k];
+                    }
+                }
+            }
+            for t in 0..NT {
+                if !allowed(p, t) || inf[i].block & (1 << t) != 0 {
+                    continue;
+                }
+                let v = pv + s[t] + d[t];
+                if v > cur[t] {
+                    cur[t] = v;
+                    bk[t] = p as u8;
+                }
+            }
+        }
+        prev = cur;
+    }
+    let mut tags = vec![0usize; n];
+    let mut best = 0;
+    for t in 1..NT {
+        if prev[t] > prev[best] {
+            best = t;
+        }
+    }
+    for i in (0..n).rev() {
+        tags[i] = best;
+        best = back[i][best] as usize;
+    }
+    tags
 }
 
 pub struct Model {
@@ -198,46 +338,18 @@ pub struct Model {
 }
 
 impl Model {
-    fn score(&self, feats: &[u64]) -> [f32; NT] {
-        let mut s = [0f32; NT];
-        for f in feats {
-            if let Some(w) = self.w.get(f) {
-                for k in 0..NT {
-                    s[k] += w[k];
-                }
-            }
-        }
-        s
-    }
-
-    /// Greedy BIO tags for one token sequence.
+    /// BIO tags for one token sequence.
     pub fn tag(&self, inf: &[TokInfo]) -> Vec<usize> {
-        let mut tags = Vec::with_capacity(inf.len());
-        let mut feats = Vec::with_capacity(96);
-        for i in 0..inf.len() {
-            let p1 = if i > 0 { tags[i - 1] } else { 0 };
-            let p2 = if i > 1 { tags[i - 2] } else { 0 };
-            static_features(inf, i, &mut feats);
-            dynamic_features(inf, i, p1, p2, &mut feats);
-            let s = self.score(&feats);
-            let mut best = 0;
-            for t in 1..NT {
-                if allowed(p1, t) && s[t] > s[best] {
-                    best = t;
-                }
-            }
-            tags.push(best);
-        }
-        tags
+        viterbi(inf, |f| self.w.get(&f))
     }
 
-    /// The weights as bytes: "LBNER1", count, scale, then (key, 9 × i16) per feature.
+    /// The weights as bytes: "LBNER2", count, scale, then (key, 9 × i16) per feature.
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.w.values().flat_map(|w| w.iter()).fold(0f32, |m, v| m.max(v.abs())).max(1e-9);
         let scale = max / 32767.0;
         let mut keys: Vec<&u64> = self.w.keys().collect();
         keys.sort();
-        let mut out = b"LBNER1".to_vec();
+        let mut out = b"LBNER2".to_vec();
         let mut kept = Vec::new();
         for k in keys {
             let q: Vec<i16> = self.w[k].iter().map(|v| (v / scale).round() as i16).collect();
@@ -257,7 +369,7 @@ impl Model {
     }
 
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 14 || &b[..6] != b"LBNER1" {
+        if b.len() < 14 || &b[..6] != b"LBNER2" {
             return None;
         }
         let n = u32::from_le_bytes(b[6..10].try_into().ok()?) as usize;
@@ -319,7 +431,8 @@ struct Param {
     ts: [u32; NT],
 }
 
-/// Averaged-perceptron training.
+/// Structured averaged-perceptron training (Collins 2002): decode with the current weights, reward the gold
+/// sequence's features and penalise the predicted one's where they differ; weights are averaged lazily.
 pub struct Trainer {
     p: IdMap<Param>,
     step: u32,
@@ -336,48 +449,42 @@ impl Trainer {
         Trainer { p: IdMap::default(), step: 0 }
     }
 
-    fn update(&mut self, feats: &[u64], gold: usize, pred: usize) {
+    fn bump(&mut self, f: u64, t: usize, d: f32) {
         let step = self.step;
-        for f in feats {
-            let p = self.p.entry(*f).or_default();
-            for (t, d) in [(gold, 1f32), (pred, -1f32)] {
-                p.tot[t] += (step - p.ts[t]) as f64 * p.w[t] as f64;
-                p.ts[t] = step;
-                p.w[t] += d;
-            }
-        }
+        let p = self.p.entry(f).or_default();
+        p.tot[t] += (step - p.ts[t]) as f64 * p.w[t] as f64;
+        p.ts[t] = step;
+        p.w[t] += d;
     }
 
     /// One pass over one sequence; returns the number of wrong tags.
     pub fn learn(&mut self, inf: &[TokInfo], gold: &[usize]) -> usize {
-        let mut tags: Vec<usize> = Vec::with_capacity(inf.len());
-        let mut feats = Vec::with_capacity(96);
+        self.step += 1;
+        let pred = viterbi(inf, |f| self.p.get(&f).map(|p| &p.w));
         let mut wrong = 0;
+        let mut feats = Vec::with_capacity(64);
+        let mut dk = [0u64; 3];
         for i in 0..inf.len() {
-            self.step += 1;
-            let p1 = if i > 0 { tags[i - 1] } else { 0 };
-            let p2 = if i > 1 { tags[i - 2] } else { 0 };
-            static_features(inf, i, &mut feats);
-            dynamic_features(inf, i, p1, p2, &mut feats);
-            let mut s = [0f32; NT];
-            for f in &feats {
-                if let Some(p) = self.p.get(f) {
-                    for (x, w) in s.iter_mut().zip(p.w) {
-                        *x += w;
-                    }
-                }
-            }
-            let mut best = 0;
-            for t in 1..NT {
-                if allowed(p1, t) && s[t] > s[best] {
-                    best = t;
-                }
-            }
-            if best != gold[i] {
+            let (g, q) = (gold[i], pred[i]);
+            let (gp, qp) = if i > 0 { (gold[i - 1], pred[i - 1]) } else { (0, 0) };
+            if g != q {
                 wrong += 1;
-                self.update(&feats, gold[i], best);
+                static_features(inf, i, &mut feats);
+                for &f in &feats {
+                    self.bump(f, g, 1.0);
+                    self.bump(f, q, -1.0);
+                }
             }
-            tags.push(best);
+            if (g, gp) != (q, qp) {
+                dynamic_features(inf, i, gp, &mut dk);
+                for f in dk {
+                    self.bump(f, g, 1.0);
+                }
+                dynamic_features(inf, i, qp, &mut dk);
+                for f in dk {
+                    self.bump(f, q, -1.0);
+                }
+            }
         }
         wrong
     }

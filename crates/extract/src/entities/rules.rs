@@ -4,7 +4,7 @@
 use super::lexicon::{self as lx, Lexicon};
 use super::model::TokInfo;
 use super::token::Tok;
-use super::{canon, en, known};
+use super::{canon, de, en, known};
 use lagebild_core::EntityKind::{self, *};
 
 pub type Span = (usize, usize, EntityKind);
@@ -71,8 +71,9 @@ pub fn known_names(text: &str, toks: &[Tok], inf: &[TokInfo], lex: &Lexicon, spa
     }
 }
 
-/// "Präsident Wolodymyr Selenskyj", "Kreml-Sprecher Dmitri Peskow", "John Kirby, Sprecher …".
-pub fn people(text: &str, toks: &[Tok], inf: &[TokInfo], spans: &mut Vec<Span>) {
+/// "Präsident Wolodymyr Selenskyj", "Kreml-Sprecher Dmitri Peskow", "John Kirby, Sprecher …"; with
+/// `first_names`, also a known first name and the name-like words after it.
+pub fn people(text: &str, toks: &[Tok], inf: &[TokInfo], first_names: bool, spans: &mut Vec<Span>) {
     let n = toks.len();
     let run = |from: usize| {
         let mut j = from;
@@ -90,7 +91,11 @@ pub fn people(text: &str, toks: &[Tok], inf: &[TokInfo], spans: &mut Vec<Span>) 
         }
         // first name + name
         let f = inf[i].flags;
-        if f & lx::FIRST != 0 && f & lx::CAP != 0 && f & (lx::FUNC | lx::NOT_NAME) == 0 && !overlaps_kind(spans, i, Per)
+        if first_names
+            && f & lx::FIRST != 0
+            && f & lx::CAP != 0
+            && f & (lx::FUNC | lx::NOT_NAME) == 0
+            && !overlaps_kind(spans, i, Per)
         {
             let e = run(i + 1);
             if e > i + 1
@@ -280,6 +285,46 @@ pub fn propagate(text: &str, toks: &[Tok], inf: &[TokInfo], spans: &mut Vec<Span
             spans.push((i, i + 1, *k));
         }
     }
+}
+
+/// The tagger's spans within one sentence and one name: punctuation at the edges goes; a sentence end inside
+/// ("Tomasz Wierzbicki. Kowalczyk", but not "George W. Bush" or "Bernhard IV."), a line break, or a lower-case
+/// word other than a name particle in a person or place ("Abend telefonierte Selenskyj") splits it; pieces that
+/// are one common noun or function word go.
+pub fn tagger_bounds(text: &str, toks: &[Tok], inf: &[TokInfo], spans: &mut Vec<Span>) {
+    let mut out = Vec::with_capacity(spans.len());
+    for &(s, e, k) in spans.iter() {
+        let mut a = s;
+        for j in s..=e {
+            let cut = j == e
+                || (j > a && text[toks[j - 1].bend..toks[j].bstart].contains('\n'))
+                || (matches!(word(text, &toks[j]), "." | "!" | "?")
+                    && j > s
+                    && (!toks[j - 1].word || !super::model::initial_like(word(text, &toks[j - 1]))))
+                || (matches!(k, Per | Loc)
+                    && toks[j].word
+                    && inf[j].flags & lx::LOWER != 0
+                    && !de::NAME_PARTICLES.contains(&inf[j].lower.as_str()));
+            if !cut {
+                continue;
+            }
+            let (mut x, mut y) = (a, j);
+            while x < y && !toks[x].word {
+                x += 1;
+            }
+            while y > x && !toks[y - 1].word {
+                y -= 1;
+            }
+            let f = inf.get(x).map_or(0, |t| t.flags);
+            let common = f & (lx::FUNC | lx::NOT_NAME) != 0
+                || f & NOUNISH != 0 && f & (lx::FIRST | lx::SURNAME | lx::PLACE | lx::KNOWN_LOC | lx::KNOWN_ORG) == 0;
+            if y > x && !(y == x + 1 && common && (x, y) != (s, e)) {
+                out.push((x, y, k));
+            }
+            a = j + 1;
+        }
+    }
+    *spans = out;
 }
 
 /// Cuts spans at punctuation and line breaks, trims lower-case words at their ends and drops single words
