@@ -1,4 +1,5 @@
-//! Articles per second for entity extraction on invented ~2,000-character German and English articles.
+//! Articles per second for entity extraction (alone, and with quotations) on invented ~2,000-character
+//! German and English articles, by wall clock and by this thread's on-CPU time.
 //!
 //!     cargo run --release -p lagebild-extract --example entities_bench
 
@@ -35,20 +36,42 @@ top diplomat Hiroshi Tanabe is also expected after visits to Seoul and Beijing. 
 the accusations; Kremlin spokesman Dmitri Orlov called them a targeted campaign by the West. Pettersen said Norway \
 would keep supporting its allies and that the Nordic Defence Council had agreed on a joint statement.";
 
-fn run(name: &str, text: &str, lang: Lang) {
-    let _ = lagebild_extract::entities::extract(text, lang); // load tables and weights
-    let n = 3000;
+/// Nanoseconds this thread has run on a CPU (Linux), so that a busy machine does not skew the figure.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Articles per second (wall clock, and of on-CPU time) of `f` over `n` runs.
+fn time(n: usize, mut f: impl FnMut() -> usize) -> (f64, Option<f64>, usize) {
+    let cpu0 = thread_cpu_ns();
     let t = Instant::now();
     let mut count = 0;
     for _ in 0..n {
-        count += lagebild_extract::entities::extract(std::hint::black_box(text), lang).len();
+        count += f();
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = thread_cpu_ns().zip(cpu0).map(|(b, a)| n as f64 / ((b - a) as f64 / 1e9));
+    (n as f64 / secs, cpu, count / n)
+}
+
+fn run(name: &str, text: &str, lang: Lang) {
+    let _ = lagebild_extract::entities::extract(text, lang); // load tables and weights
+    let _ = lagebild_extract::quotes::extract(text, lang, &[]);
+    let n = 3000;
+    let (wall, cpu, per) = time(n, || lagebild_extract::entities::extract(std::hint::black_box(text), lang).len());
     println!(
-        "[bench] entities {name}: {:.0} articles/s ({} chars, {} entities per article)",
-        n as f64 / secs,
+        "[bench] entities {name}: {wall:.0} articles/s wall clock, {:.0} of on-CPU time ({} chars, {per} entities per article)",
+        cpu.unwrap_or(f64::NAN),
         text.chars().count(),
-        count / n
+    );
+    let (wall, cpu, _) = time(n, || {
+        lagebild_extract::entities::extract(std::hint::black_box(text), lang).len()
+            + lagebild_extract::quotes::extract(std::hint::black_box(text), lang, &[]).len()
+    });
+    println!(
+        "[bench] entities + quotes {name}: {wall:.0} articles/s wall clock, {:.0} of on-CPU time",
+        cpu.unwrap_or(f64::NAN)
     );
 }
 

@@ -29,27 +29,40 @@ pub fn fold(s: &str) -> String {
         }
     }
     let mut out = String::with_capacity(l.len());
-    for w in l.split(' ').filter(|w| !w.is_empty()) {
+    let mut w = String::new();
+    for word in l.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        let mut w =
-            w.replace("tsch", "ch").replace("sch", "sh").replace("kh", "ch").replace("ck", "k").replace("ph", "f");
-        w = w.replace('w', "v").replace('j', "y").replace('z', "s");
-        w = w.replace("iev", "yev");
+        w.clear();
+        w.push_str(word);
+        for (from, to) in [("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("ck", "k"), ("ph", "f")] {
+            replace_in(&mut w, from, to);
+        }
+        for (from, to) in [("w", "v"), ("j", "y"), ("z", "s"), ("iev", "yev")] {
+            replace_in(&mut w, from, to);
+        }
         for (end, to) in [("yy", "i"), ("iy", "i"), ("ii", "i")] {
-            if let Some(stem) = w.strip_suffix(end) {
-                w = format!("{stem}{to}");
+            if w.ends_with(end) {
+                w.truncate(w.len() - end.len());
+                w.push_str(to);
             }
         }
-        if let Some(stem) = w.strip_suffix('y') {
-            if !stem.is_empty() {
-                w = format!("{stem}i");
-            }
+        if w.len() > 1 && w.ends_with('y') {
+            w.pop();
+            w.push('i');
         }
         out.push_str(&w);
     }
     out
+}
+
+/// `w.replace(from, to)`, allocating only when `from` occurs (most words have none of the patterns).
+fn replace_in(w: &mut String, from: &str, to: &str) {
+    let (b, f) = (w.as_bytes(), from.as_bytes());
+    if b.len() >= f.len() && b.windows(f.len()).any(|x| x.iter().zip(f).all(|(a, c)| a == c)) {
+        *w = w.replace(from, to);
+    }
 }
 
 /// `fold` after German case endings are stripped from every word ("Nationalen Nachrichtendienstes" →

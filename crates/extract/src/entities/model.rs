@@ -56,7 +56,6 @@ fn hs(tpl: u8, s: &str) -> u64 {
 /// feature keys of a token (and of its neighbours' windows) costs no hashing of strings.
 pub struct TokInfo {
     pub lower: String,
-    pub shape: String,
     pub flags: u32,
     pub sent_start: bool,
     /// inside a quotation opened earlier in the text (titles of works are often quoted)
@@ -77,8 +76,9 @@ const H_PRE: usize = 6;
 const H_HEAD: usize = 10;
 const H_TAIL: usize = 11;
 
-fn shape(w: &str) -> String {
-    let mut s = String::new();
+/// The word's shape ("Kim" → "Xx", "G7" → "Xd") into `s`.
+fn shape(w: &str, s: &mut String) {
+    s.clear();
     let mut last = ' ';
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -95,7 +95,6 @@ fn shape(w: &str) -> String {
             last = k;
         }
     }
-    s
 }
 
 #[inline]
@@ -138,7 +137,7 @@ fn quote_mark(w: &str) -> bool {
 
 /// Token infos for `toks` of `text`.
 pub fn infos(text: &str, toks: &[Tok], german: bool, lex: &Lexicon) -> Vec<TokInfo> {
-    let mut buf = String::new();
+    let (mut buf, mut sbuf) = (String::new(), String::new());
     let mut out = Vec::with_capacity(toks.len());
     let mut quoted = false;
     for (i, t) in toks.iter().enumerate() {
@@ -158,8 +157,8 @@ pub fn infos(text: &str, toks: &[Tok], german: bool, lex: &Lexicon) -> Vec<TokIn
         if mark {
             quoted = !quoted;
         }
-        let sh = shape(w);
-        let h = hashes(&lower, &sh);
+        shape(w, &mut sbuf);
+        let h = hashes(&lower, &sbuf);
         let cl = if t.word { lex.clusters(w, &lower) } else { [lexicon::NO_CLUSTER; 3] };
         let mut block = 0u16;
         if t.word && flags & lexicon::LOWER != 0 && !(german && de::NAME_PARTICLES.contains(&lower.as_str())) {
@@ -177,7 +176,7 @@ pub fn infos(text: &str, toks: &[Tok], german: bool, lex: &Lexicon) -> Vec<TokIn
         if full_stop || (i > 0 && text[toks[i - 1].bend..t.bstart].contains('\n')) {
             block |= 0b1111 << 5;
         }
-        out.push(TokInfo { shape: sh, lower, flags, sent_start, quoted: quoted && !mark, cl, block, h });
+        out.push(TokInfo { lower, flags, sent_start, quoted: quoted && !mark, cl, block, h });
     }
     out
 }
@@ -261,13 +260,19 @@ pub fn static_features(inf: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     }
 }
 
-/// Keys of the features that join token `i` with the previous tag `p`.
+/// Keys of the features that join token `i` with the previous tag `p`; the first (the tag bigram alone) is
+/// the same for every token, so decoding looks it up once.
 #[inline]
 fn dynamic_features(inf: &[TokInfo], i: usize, p: usize, out: &mut [u64; 3]) {
     let t = &inf[i];
-    out[0] = key(40, p as u64);
+    out[0] = transition(p);
     out[1] = key2(41, t.h[H_SHAPE], p as u64);
     out[2] = key(42, ((t.flags as u64) & 0x3f) << 8 | p as u64);
+}
+
+#[inline]
+fn transition(p: usize) -> u64 {
+    key(40, p as u64)
 }
 
 fn allowed(prev: usize, t: usize) -> bool {
@@ -282,6 +287,12 @@ fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Ve
     prev[0] = 0.0;
     let mut feats = Vec::with_capacity(64);
     let mut dk = [0u64; 3];
+    let mut trans = [[0f32; NT]; NT];
+    for (p, tr) in trans.iter_mut().enumerate() {
+        if let Some(v) = w(transition(p)) {
+            *tr = *v;
+        }
+    }
     for (i, bk) in back.iter_mut().enumerate() {
         static_features(inf, i, &mut feats);
         let mut s = [0f32; NT];
@@ -298,8 +309,8 @@ fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Ve
                 continue;
             }
             dynamic_features(inf, i, p, &mut dk);
-            let mut d = [0f32; NT];
-            for f in &dk {
+            let mut d = trans[p];
+            for f in &dk[1..] {
                 if let Some(v) = w(*f) {
                     for k in 0..NT {
                         d[k] += v[k];
