@@ -57,6 +57,23 @@ fn german_news() {
 }
 
 #[test]
+fn nights_before_a_day() {
+    let de = "In der Nacht zu Montag ist ein Lager abgebrannt. Das Feuer brach gegen 23.15 Uhr aus, \
+              am Morgen war es gelöscht. Gegen 4 Uhr rückten die letzten Wagen ab.";
+    assert_eq!(val(de, Lang::De, "Nacht zu Montag"), "2024-10-20TNI");
+    assert_eq!(val(de, Lang::De, "gegen 23.15 Uhr"), "2024-10-20T23:15");
+    assert_eq!(val(de, Lang::De, "Morgen"), "2024-10-21TMO");
+    assert_eq!(val(de, Lang::De, "Gegen 4 Uhr"), "2024-10-21T04:00");
+    assert_eq!(
+        val("In der Nacht zum vergangenen Freitag blieb es ruhig.", Lang::De, "Nacht zum vergangenen Freitag"),
+        "2024-10-17TNI"
+    );
+    let en = "A warehouse burned down overnight into Monday. Crews were still there in the early hours of Monday.";
+    assert_eq!(val(en, Lang::En, "overnight into Monday"), "2024-10-20TNI");
+    assert_eq!(val(en, Lang::En, "the early hours of Monday"), "2024-10-21TNI");
+}
+
+#[test]
 fn german_not_times() {
     let de = Lang::De;
     let out =

@@ -230,6 +230,8 @@ pub static RULES: Rules = Rules {
         (&["circa"], Some(TimeMod::Approx)),
         (&["ca", "."], Some(TimeMod::Approx)),
     ],
+    night_before: &[("nacht", "zu"), ("nacht", "zum"), ("nacht", "auf")],
+    small_hours: &[&["frühen", "morgenstunden", "des"], &["frühen", "morgenstunden", "vom"]],
     pods: &[
         ("morgen", "MO"),
         ("morgens", "MO"),

@@ -154,6 +154,8 @@ pub static RULES: Rules = Rules {
         (&["approximately"], Some(TimeMod::Approx)),
         (&["some"], Some(TimeMod::Approx)),
     ],
+    night_before: &[("overnight", "into"), ("overnight", "to"), ("night", "to")],
+    small_hours: &[&["early", "hours", "of"], &["small", "hours", "of"]],
     pods: &[
         ("morning", "MO"),
         ("afternoon", "AF"),

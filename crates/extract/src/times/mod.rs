@@ -66,6 +66,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
         return Vec::new();
     }
     // "am 1. September 1939 um 4:45 Uhr": a clock right after a date is on that date
+    let mut night: Option<Sem> = None;
     for k in 1..raws.len() {
         let (a, b) = raws.split_at_mut(k);
         let (prev, cur) = (&a[k - 1], &mut b[0]);
@@ -79,6 +80,23 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             );
             if linked && dated {
                 *base = Some(Box::new(Sem::Same(rules::Unit::Day)));
+            }
+        }
+        // After "in der Nacht zu Freitag" (and the clock times and day parts that follow it) a late hour is on Thursday evening, an early one or "am Morgen" on
+        // Friday (the reference is the night's first day).
+        night = match &prev.sem {
+            Sem::NightBefore(_) => Some(prev.sem.clone()),
+            Sem::Clock { .. } | Sem::Pod { .. } | Sem::Dur { .. } => night,
+            _ => None,
+        };
+        if let Some(Sem::NightBefore(day)) = &night {
+            let eve = || Box::new(Sem::NightBefore(day.clone()));
+            match &mut cur.sem {
+                Sem::Clock { base: base @ None, h, .. } => *base = Some(if *h >= 12 { eve() } else { day.clone() }),
+                Sem::Pod { base, pod: "MO" | "MI" | "AF" } if matches!(**base, Sem::Same(rules::Unit::Day)) => {
+                    *base = day.clone();
+                }
+                _ => {}
             }
         }
     }

@@ -265,6 +265,13 @@ impl Ctx {
                 };
                 (format!("{day}T{h:02}:{mi:02}{}", zone.unwrap_or("")), Time)
             }
+            Sem::NightBefore(day) => {
+                let (v, _) = self.resolve(day, tense);
+                match Pt::parse(&v).filter(|p| p.d.is_some()).and_then(|p| p.date()) {
+                    Some(d) => (format!("{}TNI", ymd(d - chrono::Duration::days(1))), Time),
+                    None => ("XXXX-XX-XXTNI".into(), Time),
+                }
+            }
             Sem::Pod { base, pod } => {
                 let (v, _) = self.resolve(base, tense);
                 if Pt::parse(&v).and_then(|p| p.d).is_some() {

@@ -59,6 +59,10 @@ pub struct Rules {
     pub quant_mods: &'static [(Phrase, Option<TimeMod>)],
     /// Parts of the day → TIMEX code.
     pub pods: &'static [(&'static str, &'static str)],
+    /// `(night word, link)` naming the night before a day: "Nacht zum Freitag", "overnight into Friday".
+    pub night_before: &'static [(&'static str, &'static str)],
+    /// `(phrase)` naming the small hours of a day: "early hours of Friday", "frühen Morgenstunden des".
+    pub small_hours: &'static [Phrase],
     /// Before a duration, "ago" sense: "vor".
     pub ago_pre: &'static [&'static str],
     /// After a duration, "ago" sense: "ago".

@@ -34,8 +34,11 @@ pub fn trigger_words(r: &'static Rules) -> std::collections::HashSet<&'static st
     for (w, _) in r.mods.iter() {
         h.insert(*w);
     }
-    for (w, _) in r.pods.iter().chain(r.set_adv) {
+    for (w, _) in r.pods.iter().chain(r.set_adv).chain(r.night_before) {
         h.insert(*w);
+    }
+    for p in r.small_hours {
+        firsts(&mut h, p);
     }
     for (w, _) in r.clock_names.iter() {
         h.insert(*w);

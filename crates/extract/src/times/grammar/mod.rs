@@ -94,6 +94,8 @@ pub enum Sem {
         base: Box<Sem>,
         pod: &'static str,
     },
+    /// The night before a day ("Nacht zum Freitag", "overnight into Friday").
+    NightBefore(Box<Sem>),
     /// A fixed holiday ("Neujahrstag"); month 0 = Thanksgiving.
     Named {
         y: Option<i32>,
@@ -217,6 +219,7 @@ impl<'a, 'b> G<'a, 'b> {
             self.clock_expr(i),
             self.sets(i),
             self.pod_of(i),
+            self.night(i),
             self.article(i),
         ];
         let mut best: Option<Raw> = None;

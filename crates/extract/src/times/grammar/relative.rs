@@ -288,4 +288,21 @@ impl<'a, 'b> G<'a, 'b> {
         }
         None
     }
+
+    /// "Nacht zum (vergangenen) Freitag" / "overnight into Friday" (the night before that day) and "early
+    /// hours of Friday" (that day's night), when a day follows the words of the tables.
+    pub(super) fn night(&self, i: usize) -> Option<Raw> {
+        let day_at = |k: usize| {
+            let d = self.weekday_expr(k).or_else(|| self.date_core(k))?;
+            matches!(d.sem, Sem::Weekday(_) | Sem::RelWeekday { .. } | Sem::Deictic(_) | Sem::Cal { d: Some(_), .. })
+                .then_some(d)
+        };
+        if self.r.night_before.iter().any(|(w, link)| self.lw(i) == *w && self.lw(i + 1) == *link) {
+            let d = day_at(i + 2)?;
+            return raw(i, d.e, Sem::NightBefore(Box::new(d.sem)));
+        }
+        let n = self.r.small_hours.iter().find_map(|p| self.phrase_len(i, p))?;
+        let d = day_at(i + n)?;
+        raw(i, d.e, Sem::Pod { base: Box::new(d.sem), pod: "NI" })
+    }
 }
