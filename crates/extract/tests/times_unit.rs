@@ -29,6 +29,9 @@ fn german_news() {
         "2024-10-18"
     );
     assert_eq!(val("Der Ausschuss wird am Freitag erneut tagen.", de, "Freitag"), "2024-10-25");
+    assert_eq!(val("Die Halle bleibt bis Freitag gesperrt.", de, "Freitag"), "2024-10-25");
+    assert_eq!(val("Die Bewohner dürfen ab Samstag zurück in ihre Häuser.", de, "Samstag"), "2024-10-26");
+    assert_eq!(val("Fahrgäste müssen sich am Donnerstag auf Ausfälle einstellen.", de, "Donnerstag"), "2024-10-24");
     assert_eq!(val("Vergangene Woche wurden die Pläne vorgestellt.", de, "Vergangene Woche"), "2024-W42");
     let t = find("Mitte Oktober begann die Räumung der Siedlung.", de, "Mitte Oktober");
     assert_eq!((t.value.as_str(), t.mod_), ("2024-10", Some(TimeMod::Mid)));

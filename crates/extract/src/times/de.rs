@@ -279,6 +279,8 @@ pub static RULES: Rules = Rules {
         "sollen",
         "will",
         "wollen",
+        "muss",
+        "müssen",
         "plant",
         "planen",
         "geplant",
@@ -329,7 +331,7 @@ pub static RULES: Rules = Rules {
     ],
     report_cues: &[],
     past_pre: &[&["seit"], &["vergangenen"], &["letzten"]],
-    future_pre: &[],
+    future_pre: &[&["ab"], &["bis"], &["bis", "zum"], &["bis", "zur"], &["spätestens"]],
     pluperfect: &["hatte", "hatten"],
     num_blockers: &[
         "formel",
