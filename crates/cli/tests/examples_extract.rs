@@ -201,6 +201,7 @@ fn figures_times_and_quotes_match_the_example_gold() {
         (&figs, "source", 0.60),
         (&times, "found", 0.89),
         (&times, "value", 0.85),
+        (&times, "mod", 0.94),
         (&quotes, "found", 0.86),
         (&quotes, "kind", 0.88),
         (&quotes, "speaker", 0.86),

@@ -156,3 +156,11 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn approximate_clock_times_keep_their_hedge() {
+    let t = find("Das Feuer brach kurz nach 5 Uhr aus.", Lang::De, "kurz nach 5 Uhr");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-10-21T05:00", Some(TimeMod::Approx)));
+    let t = find("The alarm sounded shortly before 6 p.m. on Monday.", Lang::En, "shortly before 6 p.m.");
+    assert_eq!(t.mod_, Some(TimeMod::Approx));
+}

@@ -409,6 +409,7 @@ pub static RULES: Rules = Rules {
     decade_nouns: &["jahre", "jahren", "jahrs", "jahres", "jahrzehnt"],
     bc: &[&["v", ".", "chr", "."], &["v", ".", "chr"], &["vor", "christus"], &["v", ".", "u", ".", "z", "."]],
     clock_words: &["uhr"],
+    clock_hedges: &[&["gegen"], &["etwa"], &["kurz", "vor"], &["kurz", "nach"], &["kurz", "bevor"]],
     clock_names: &[("mitternacht", 24), ("mittag", 12)],
     named_days: &[
         (&["neujahrstag"], 1, 1),

@@ -229,6 +229,14 @@ pub static RULES: Rules = Rules {
     decade_nouns: &[],
     bc: &[&["b", ".", "c", "."], &["bc"], &["b", ".", "c"], &["bce"]],
     clock_words: &["o'clock"],
+    clock_hedges: &[
+        &["around"],
+        &["about"],
+        &["shortly", "before"],
+        &["shortly", "after"],
+        &["just", "before"],
+        &["just", "after"],
+    ],
     clock_names: &[("noon", 12), ("midnight", 24), ("midday", 12)],
     named_days: &[
         (&["thanksgiving", "day"], 0, 0),

@@ -115,6 +115,8 @@ pub struct Rules {
     pub bc: &'static [Phrase],
     /// "Uhr".
     pub clock_words: &'static [&'static str],
+    /// Words before a clock time that make it approximate, inside the span ("gegen 3 Uhr", "shortly after 5am").
+    pub clock_hedges: &'static [Phrase],
     /// "noon" 12:00, "Mitternacht" 24:00.
     pub clock_names: &'static [(&'static str, u32)],
     /// Named days resolved against the anchor's year: "Neujahrstag".

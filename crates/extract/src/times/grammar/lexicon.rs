@@ -37,7 +37,7 @@ pub fn trigger_words(r: &'static Rules) -> std::collections::HashSet<&'static st
     for (w, _) in r.pods.iter().chain(r.set_adv).chain(r.night_before) {
         h.insert(*w);
     }
-    for p in r.small_hours {
+    for p in r.small_hours.iter().chain(r.clock_hedges) {
         firsts(&mut h, p);
     }
     for (w, _) in r.clock_names.iter() {

@@ -186,8 +186,8 @@ impl<'a, 'b> G<'a, 'b> {
         let mut s = i;
         let mut j = i;
         let mut m = None;
-        if matches!(self.lw(i), "gegen" | "around" | "about" | "etwa") {
-            j += 1;
+        if let Some(n) = self.r.clock_hedges.iter().find_map(|p| self.phrase_len(i, p)) {
+            j += n;
             m = Some(TimeMod::Approx);
             s = i;
         }
