@@ -65,6 +65,17 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
     if raws.is_empty() {
         return Vec::new();
     }
+    // "at around 2.30am on Wednesday": a clock right before a date is on that date
+    for k in 1..raws.len() {
+        let (a, b) = raws.split_at_mut(k);
+        let (cur, next) = (&mut a[k - 1], &b[0]);
+        if let Sem::Clock { base: base @ None, .. } = &mut cur.sem {
+            let linked = next.s - cur.e <= 1 && (cur.e..next.s).all(|t| matches!(toks[t].lower.as_str(), "on" | "am"));
+            if linked && matches!(next.sem, Sem::Cal { d: Some(_), .. } | Sem::Weekday(_) | Sem::RelWeekday { .. }) {
+                *base = Some(Box::new(next.sem.clone()));
+            }
+        }
+    }
     // "am 1. September 1939 um 4:45 Uhr": a clock right after a date is on that date
     let mut night: Option<Sem> = None;
     for k in 1..raws.len() {
@@ -93,7 +104,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             let eve = || Box::new(Sem::NightBefore(day.clone()));
             match &mut cur.sem {
                 Sem::Clock { base: base @ None, h, .. } => *base = Some(if *h >= 12 { eve() } else { day.clone() }),
-                Sem::Pod { base, pod: "MO" | "MI" | "AF" } if matches!(**base, Sem::Same(rules::Unit::Day)) => {
+                Sem::Pod { base, pod: "MO" | "MI" | "AF" } if matches!(**base, Sem::Focus) => {
                     *base = day.clone();
                 }
                 _ => {}
@@ -126,7 +137,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             if !comparison
                 && !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_))
             {
-                ctx.note(p);
+                ctx.note(if matches!(r.sem, Sem::NightBefore(_)) { p.following() } else { p });
             }
         }
         let (s, e) = (&toks[r.s], &toks[r.e - 1]);

@@ -32,6 +32,10 @@ impl Pt {
     fn date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.y, self.m?, self.d?)
     }
+    /// The next day (a night "zu Freitag" leads the report into Friday).
+    pub fn following(self) -> Pt {
+        self.date().and_then(|d| d.succ_opt()).map(Pt::of).unwrap_or(self)
+    }
     /// Parse the calendar part of a value ("1941", "1941-06", "1941-06-22T04:15").
     pub fn parse(v: &str) -> Option<Pt> {
         let b = v.as_bytes();
@@ -64,11 +68,23 @@ pub struct Ctx {
     /// The last quarter the text mentioned, as year * 4 + quarter index: earnings reports compare "the third
     /// quarter" with "a year earlier", which then means the same quarter of the year before.
     pub quarter: Option<i64>,
+    /// Days the text named, in text order (news mode): an hour or a part of the day without its own date
+    /// ("um 3 Uhr", "am Vormittag") falls on the day the report is about, not always on the publication day.
+    pub days: Vec<NaiveDate>,
 }
 
 impl Ctx {
     pub fn new(anchor: Option<NaiveDate>, narrative: bool) -> Ctx {
-        Ctx { anchor, narrative, last: None, fine: None, year_only: None, votes: Vec::new(), quarter: None }
+        Ctx {
+            anchor,
+            narrative,
+            last: None,
+            fine: None,
+            year_only: None,
+            votes: Vec::new(),
+            quarter: None,
+            days: Vec::new(),
+        }
     }
 
     /// Remember a quarter value ("1989-Q3") as the period later comparisons refer to.
@@ -93,6 +109,9 @@ impl Ctx {
 
     /// Remember a resolved calendar value as the text's current reference.
     pub fn note(&mut self, p: Pt) {
+        if let Some(d) = p.date() {
+            self.days.push(d);
+        }
         if p.m.is_some() {
             self.fine = Some(p);
             self.year_only = None;
@@ -135,6 +154,23 @@ impl Ctx {
             (None, Some(y)) => Some(Pt { y, m: None, d: None }),
             (None, None) => None,
         }
+    }
+
+    /// The day an undated hour or part of the day falls on in news: the last day the text named on the side
+    /// of the publication day the clause's tense points to (a past event is not on "bis Mittwoch" ahead), else
+    /// the publication day. Narratives use their running reference instead.
+    fn day_for(&self, tense: Tense) -> Option<Pt> {
+        if self.narrative {
+            return self.last.or(self.anchor.map(Pt::of));
+        }
+        let Some(a) = self.anchor else { return self.last };
+        let fits = |d: &&NaiveDate| match tense {
+            Tense::Past | Tense::WeakPast => **d <= a,
+            Tense::Future => **d >= a,
+            Tense::Unknown => true,
+        };
+        let near = |d: &&NaiveDate| (**d - a).num_days().abs() <= 7;
+        Some(Pt::of(self.days.iter().rev().filter(fits).find(near).copied().unwrap_or(a)))
     }
 
     fn base(&self) -> Option<Pt> {
@@ -240,6 +276,10 @@ impl Ctx {
                     _ => (fallback.into(), Date),
                 }
             }
+            Sem::Focus => {
+                let r = self.rel(self.day_for(tense), Unit::Day, 0.0);
+                (if r.contains('X') { "PRESENT_REF".into() } else { r }, Date)
+            }
             Sem::Same(unit) => {
                 let r = self.rel(self.last.or(self.anchor.map(Pt::of)), *unit, 0.0);
                 (if r.contains('X') { "PRESENT_REF".into() } else { r }, Date)
@@ -257,7 +297,7 @@ impl Ctx {
                             "XXXX-XX-XX".into()
                         }
                     }
-                    None => match self.base() {
+                    None => match if self.narrative { self.base() } else { self.day_for(tense) } {
                         Some(Pt { y, m: Some(m), d: Some(d) }) => format!("{}-{m:02}-{d:02}", year_str(y)),
                         Some(Pt { y, .. }) => format!("{}-XX-XX", year_str(y)),
                         None => "XXXX-XX-XX".into(),

@@ -74,8 +74,10 @@ pub enum Sem {
         n: Option<f64>,
         unit: Unit,
     },
-    /// "am selben Tag".
+    /// "am selben Tag": the day (week, …) just mentioned.
     Same(Unit),
+    /// The day the report is about, for a part of the day without its own date ("am Vormittag").
+    Focus,
     Dur {
         n: Option<f64>,
         unit: Unit,

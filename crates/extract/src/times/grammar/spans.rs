@@ -301,7 +301,7 @@ impl<'a, 'b> G<'a, 'b> {
                 k += 1;
                 Sem::Shift { n: Some(1.0), unit: Unit::Day }
             } else {
-                Sem::Same(Unit::Day)
+                Sem::Focus
             };
             return raw(i, k, Sem::Pod { base: Box::new(base), pod: p });
         }
