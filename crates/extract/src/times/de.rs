@@ -231,6 +231,15 @@ pub static RULES: Rules = Rules {
         (&["ca", "."], Some(TimeMod::Approx)),
     ],
     night_before: &[("nacht", "zu"), ("nacht", "zum"), ("nacht", "auf")],
+    pod_intros: &[&["am"], &["in", "der"], &["in", "die"], &["seit", "dem"], &["bis", "zum"]],
+    pod_mods: &[
+        ("frühen", TimeMod::Start),
+        ("frühe", TimeMod::Start),
+        ("früher", TimeMod::Start),
+        ("späten", TimeMod::End),
+        ("späte", TimeMod::End),
+        ("später", TimeMod::End),
+    ],
     small_hours: &[&["frühen", "morgenstunden", "des"], &["frühen", "morgenstunden", "vom"]],
     pods: &[
         ("morgen", "MO"),
@@ -409,6 +418,7 @@ pub static RULES: Rules = Rules {
     decade_nouns: &["jahre", "jahren", "jahrs", "jahres", "jahrzehnt"],
     bc: &[&["v", ".", "chr", "."], &["v", ".", "chr"], &["vor", "christus"], &["v", ".", "u", ".", "z", "."]],
     clock_words: &["uhr"],
+    clock_half: &["halb"],
     clock_hedges: &[&["gegen"], &["etwa"], &["kurz", "vor"], &["kurz", "nach"], &["kurz", "bevor"]],
     clock_names: &[("mitternacht", 24), ("mittag", 12)],
     named_days: &[

@@ -155,6 +155,8 @@ pub static RULES: Rules = Rules {
         (&["some"], Some(TimeMod::Approx)),
     ],
     night_before: &[("overnight", "into"), ("overnight", "to"), ("night", "to")],
+    pod_intros: &[&["in", "the"], &["during", "the"], &["by", "the"], &["until", "the"], &["into", "the"]],
+    pod_mods: &[("early", TimeMod::Start), ("late", TimeMod::End)],
     small_hours: &[&["early", "hours", "of"], &["small", "hours", "of"]],
     pods: &[
         ("morning", "MO"),
@@ -229,6 +231,7 @@ pub static RULES: Rules = Rules {
     decade_nouns: &[],
     bc: &[&["b", ".", "c", "."], &["bc"], &["b", ".", "c"], &["bce"]],
     clock_words: &["o'clock"],
+    clock_half: &[],
     clock_hedges: &[
         &["around"],
         &["about"],

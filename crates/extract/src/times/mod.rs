@@ -65,15 +65,18 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
     if raws.is_empty() {
         return Vec::new();
     }
-    // "at around 2.30am on Wednesday": a clock right before a date is on that date
+    // "at around 2.30am on Wednesday", "overnight on Tuesday": a clock or part of the day right before a date is on
+    // that date
     for k in 1..raws.len() {
         let (a, b) = raws.split_at_mut(k);
         let (cur, next) = (&mut a[k - 1], &b[0]);
-        if let Sem::Clock { base: base @ None, .. } = &mut cur.sem {
-            let linked = next.s - cur.e <= 1 && (cur.e..next.s).all(|t| matches!(toks[t].lower.as_str(), "on" | "am"));
-            if linked && matches!(next.sem, Sem::Cal { d: Some(_), .. } | Sem::Weekday(_) | Sem::RelWeekday { .. }) {
-                *base = Some(Box::new(next.sem.clone()));
-            }
+        let linked = next.s - cur.e <= 1
+            && (cur.e..next.s).all(|t| matches!(toks[t].lower.as_str(), "on" | "am"))
+            && matches!(next.sem, Sem::Cal { d: Some(_), .. } | Sem::Weekday(_) | Sem::RelWeekday { .. });
+        match &mut cur.sem {
+            Sem::Clock { base: base @ None, .. } if linked => *base = Some(Box::new(next.sem.clone())),
+            Sem::Pod { base, .. } if linked && matches!(**base, Sem::Focus) => *base = Box::new(next.sem.clone()),
+            _ => {}
         }
     }
     // "am 1. September 1939 um 4:45 Uhr": a clock right after a date is on that date
@@ -132,7 +135,10 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
                 toks[r.s].nl && toks.get(r.e).is_none_or(|t| t.nl) && matches!(r.sem, Sem::Cal { m: None, .. });
             ctx.vote(y, heading);
         }
-        if let Some(p) = Pt::parse(&value) {
+        // a day the text named, not one inferred for an undated hour ("am Vormittag", "um 6 Uhr")
+        let inferred = matches!(&r.sem, Sem::Clock { base: None, .. })
+            || matches!(&r.sem, Sem::Pod { base, .. } if matches!(**base, Sem::Focus));
+        if let Some(p) = Pt::parse(&value).filter(|_| !inferred) {
             let comparison = matches!(r.sem, Sem::Shift { .. } | Sem::YearPart { .. }) && value.contains("-Q");
             if !comparison
                 && !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_))

@@ -164,13 +164,19 @@ impl Ctx {
             return self.last.or(self.anchor.map(Pt::of));
         }
         let Some(a) = self.anchor else { return self.last };
+        Some(self.named_day(tense).unwrap_or(Pt::of(a)))
+    }
+
+    /// The last day the text named within a week of the publication day, on the side its tense points to.
+    fn named_day(&self, tense: Tense) -> Option<Pt> {
+        let a = self.anchor?;
         let fits = |d: &&NaiveDate| match tense {
             Tense::Past | Tense::WeakPast => **d <= a,
             Tense::Future => **d >= a,
             Tense::Unknown => true,
         };
         let near = |d: &&NaiveDate| (**d - a).num_days().abs() <= 7;
-        Some(Pt::of(self.days.iter().rev().filter(fits).find(near).copied().unwrap_or(a)))
+        self.days.iter().rev().filter(fits).find(near).copied().map(Pt::of)
     }
 
     fn base(&self) -> Option<Pt> {
@@ -309,6 +315,22 @@ impl Ctx {
                 let (v, _) = self.resolve(day, tense);
                 match Pt::parse(&v).filter(|p| p.d.is_some()).and_then(|p| p.date()) {
                     Some(d) => (format!("{}TNI", ymd(d - chrono::Duration::days(1))), Time),
+                    None => ("XXXX-XX-XXTNI".into(), Time),
+                }
+            }
+            // "in der Nacht", "overnight" not told ahead, with no earlier day named: the night before the
+            // publication day
+            Sem::Pod { base, pod: "NI" }
+                if matches!(**base, Sem::Focus)
+                    && !self.narrative
+                    && match (tense, self.named_day(tense).and_then(|p| p.date())) {
+                        (Tense::Future, _) => false,
+                        (Tense::Past, Some(d)) => Some(d) == self.anchor,
+                        (_, d) => d.is_none(),
+                    } =>
+            {
+                match self.anchor.and_then(|a| a.pred_opt()) {
+                    Some(d) => (format!("{}TNI", ymd(d)), Time),
                     None => ("XXXX-XX-XXTNI".into(), Time),
                 }
             }

@@ -61,6 +61,11 @@ pub struct Rules {
     pub pods: &'static [(&'static str, &'static str)],
     /// `(night word, link)` naming the night before a day: "Nacht zum Freitag", "overnight into Friday".
     pub night_before: &'static [(&'static str, &'static str)],
+    /// Words right before a part of the day without its own date that make it one of the report's day:
+    /// "am Vormittag", "in der Nacht", "seit dem frühen Morgen", "in the early evening".
+    pub pod_intros: &'static [Phrase],
+    /// Adjectives before a part of the day: "am frühen Morgen" (START), "late afternoon" (END).
+    pub pod_mods: &'static [(&'static str, TimeMod)],
     /// `(phrase)` naming the small hours of a day: "early hours of Friday", "frühen Morgenstunden des".
     pub small_hours: &'static [Phrase],
     /// Before a duration, "ago" sense: "vor".
@@ -115,6 +120,8 @@ pub struct Rules {
     pub bc: &'static [Phrase],
     /// "Uhr".
     pub clock_words: &'static [&'static str],
+    /// "halb drei" = 2:30 (German counts the half hour towards the next).
+    pub clock_half: &'static [&'static str],
     /// Words before a clock time that make it approximate, inside the span ("gegen 3 Uhr", "shortly after 5am").
     pub clock_hedges: &'static [Phrase],
     /// "noon" 12:00, "Mitternacht" 24:00.

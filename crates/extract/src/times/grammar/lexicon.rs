@@ -34,6 +34,12 @@ pub fn trigger_words(r: &'static Rules) -> std::collections::HashSet<&'static st
     for (w, _) in r.mods.iter() {
         h.insert(*w);
     }
+    for w in r.clock_half {
+        h.insert(*w);
+    }
+    for (w, _) in r.pod_mods {
+        h.insert(*w);
+    }
     for (w, _) in r.pods.iter().chain(r.set_adv).chain(r.night_before) {
         h.insert(*w);
     }

@@ -276,6 +276,7 @@ impl<'a, 'b> G<'a, 'b> {
                         | Sem::Shift { .. }
                         | Sem::Weekday(_)
                         | Sem::RelWeekday { .. }
+                        | Sem::Pod { .. }
                 );
                 if ok {
                     // "earlier this year" only with "this"

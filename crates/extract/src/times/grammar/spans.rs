@@ -104,6 +104,15 @@ impl<'a, 'b> G<'a, 'b> {
             let e = i + 1;
             return Some((h, 0, e, None));
         }
+        if has(self.r.clock_half, w) {
+            // "halb drei (Uhr)": the half hour before three, a clock only after "um"/"gegen"/"nach"/"vor" or
+            // with "Uhr"
+            let (n, e) = self.number(i + 1)?;
+            let n = n.filter(|n| n.fract() == 0.0 && (1.0..=12.0).contains(n))? as u32;
+            let uhr = has(self.r.clock_words, self.lw(e));
+            let before = i > 0 && matches!(self.lw(i - 1), "um" | "gegen" | "nach" | "vor");
+            return (uhr || before).then_some((n - 1, 30, e + usize::from(uhr), None));
+        }
         let h = self.num(i).filter(|h| *h <= 24 && self.ndigits(i) <= 2)?;
         let mut mi = 0;
         let mut j = i + 1;
@@ -142,6 +151,18 @@ impl<'a, 'b> G<'a, 'b> {
                 j += k;
                 marked = true;
             } else if self.is(j, "o") && self.is(j + 1, "'") && self.is(j + 2, "clock") {
+                j += 3;
+                marked = true;
+            } else if let Some(p) =
+                self.phrase(j, &["in", "the"]).then(|| lookup(self.r.pods, self.lw(j + 2))).flatten()
+            {
+                // "4 in the morning", "8 in the evening"
+                if h == 0 || h > 12 {
+                    return None;
+                }
+                if matches!(p, "AF" | "EV") || (p == "NI" && h >= 6) {
+                    h = (h + 12) % 24;
+                }
                 j += 3;
                 marked = true;
             }
@@ -186,12 +207,18 @@ impl<'a, 'b> G<'a, 'b> {
         let mut s = i;
         let mut j = i;
         let mut m = None;
-        if let Some(n) = self.r.clock_hedges.iter().find_map(|p| self.phrase_len(i, p)) {
+        let mut after = false;
+        if let Some((n, p)) = self.r.clock_hedges.iter().find_map(|p| Some((self.phrase_len(i, p)?, p))) {
             j += n;
             m = Some(TimeMod::Approx);
             s = i;
+            after = matches!(p.last(), Some(&("nach" | "after")));
         }
-        let (h, mi, mut e, zone) = self.clock(j)?;
+        let (mut h, mi, mut e, zone) = self.clock(j)?;
+        if after && h == 24 {
+            // "kurz nach Mitternacht": the first minutes of the day
+            h = 0;
+        }
         if m.is_none() {
             s = j;
         }
@@ -247,7 +274,9 @@ impl<'a, 'b> G<'a, 'b> {
         None
     }
 
-    /// "Morgen des 22. Juni 1941", "Abend desselben Tages", "frühen Morgen des 6. Juni".
+    /// "Morgen des 22. Juni 1941", "Abend desselben Tages", "frühen Morgen des 6. Juni"; a part of the day
+    /// standing alone after an intro of the tables ("am Vormittag", "in the early evening") is on the day
+    /// the report is about.
     pub(super) fn pod_of(&self, i: usize) -> Option<Raw> {
         if self.en() {
             // "this morning", "this evening"
@@ -255,18 +284,55 @@ impl<'a, 'b> G<'a, 'b> {
                 let p = lookup(self.r.pods, self.lw(i + 1))?;
                 return raw(i, i + 2, Sem::Pod { base: Box::new(Sem::Deictic(0)), pod: p });
             }
-            return None;
+            // "last night"
+            if has(self.r.past_adj, self.lw(i)) && self.lw(i + 1) == "night" {
+                return raw(i, i + 2, Sem::Pod { base: Box::new(Sem::Deictic(-1)), pod: "NI" });
+            }
         }
         let mut j = i;
-        let mut m = None;
-        if self.lw(i).starts_with("früh") && self.word(i + 1) {
-            m = Some(TimeMod::Start);
-            j += 1;
-        } else if self.lw(i).starts_with("spät") && self.word(i + 1) {
-            m = Some(TimeMod::End);
+        let m = lookup(self.r.pod_mods, self.lw(i)).filter(|_| self.word(i + 1));
+        if m.is_some() {
             j += 1;
         }
         let prev = if i > 0 { self.lw(i - 1) } else { "" };
+        if !self.en() {
+            if let Some(r) = self.pod_relative(i, prev) {
+                return Some(r);
+            }
+            if !self.t.get(j)?.cap {
+                return None;
+            }
+        }
+        let p = lookup(self.r.pods, self.lw(j))?;
+        let mut k = j + 1;
+        let intro = self.r.pod_intros.iter().any(|ph| i >= ph.len() && self.phrase(i - ph.len(), ph))
+            || (self.en() && self.lw(j) == "overnight");
+        if intro && !matches!(self.lw(k), "des" | "vom" | "desselben" | "dieses" | "of") {
+            let base = if matches!(self.lw(k), "darauf" | "danach") {
+                k += 1;
+                Sem::Shift { n: Some(1.0), unit: Unit::Day }
+            } else {
+                Sem::Focus
+            };
+            return Some(Raw { s: i, e: k, sem: Sem::Pod { base: Box::new(base), pod: p }, m });
+        }
+        if self.en() {
+            return None;
+        }
+        if matches!(self.lw(k), "desselben" | "dieses") && matches!(self.lw(k + 1), "tages" | "tags") {
+            return Some(Raw { s: i, e: k + 2, sem: Sem::Pod { base: Box::new(Sem::Same(Unit::Day)), pod: p }, m });
+        }
+        if !matches!(self.lw(k), "des" | "vom") {
+            return None;
+        }
+        k += 1;
+        let d = self.day_month(k).or_else(|| self.bare_day(k))?;
+        Some(Raw { s: i, e: d.e, sem: Sem::Pod { base: Box::new(d.sem), pod: p }, m })
+    }
+
+    /// German parts of the day and units relative to the day just told: "am nächsten Morgen", "am Tag
+    /// darauf", "im Laufe des Jahres".
+    fn pod_relative(&self, i: usize, prev: &str) -> Option<Raw> {
         // "am nächsten Morgen", "am folgenden Abend"
         if matches!(prev, "am") && (has(self.r.next_adj, self.lw(i)) || has(self.r.following_adj, self.lw(i))) {
             if let Some(p) = self.tok(i + 1).filter(|t| t.cap).and_then(|t| lookup(self.r.pods, &t.lower)) {
@@ -291,28 +357,6 @@ impl<'a, 'b> G<'a, 'b> {
             let d = self.date_core(i + 2)?;
             return raw(i, d.e, d.sem);
         }
-        if !self.t.get(j)?.cap {
-            return None;
-        }
-        let p = lookup(self.r.pods, self.lw(j))?;
-        let mut k = j + 1;
-        if matches!(prev, "am") && j == i && !matches!(self.lw(k), "des" | "vom" | "desselben" | "dieses") {
-            let base = if matches!(self.lw(k), "darauf" | "danach") {
-                k += 1;
-                Sem::Shift { n: Some(1.0), unit: Unit::Day }
-            } else {
-                Sem::Focus
-            };
-            return raw(i, k, Sem::Pod { base: Box::new(base), pod: p });
-        }
-        if matches!(self.lw(k), "desselben" | "dieses") && matches!(self.lw(k + 1), "tages" | "tags") {
-            return Some(Raw { s: i, e: k + 2, sem: Sem::Pod { base: Box::new(Sem::Same(Unit::Day)), pod: p }, m });
-        }
-        if !matches!(self.lw(k), "des" | "vom") {
-            return None;
-        }
-        k += 1;
-        let d = self.day_month(k).or_else(|| self.bare_day(k))?;
-        Some(Raw { s: i, e: d.e, sem: Sem::Pod { base: Box::new(d.sem), pod: p }, m })
+        None
     }
 }
