@@ -297,6 +297,8 @@ pub static RULES: Rules = Rules {
         "voraussichtlich",
         "bevorstehenden",
         "erwartet",
+        "rechnet",
+        "rechnen",
         "beginnt",
         "startet",
         "endet",

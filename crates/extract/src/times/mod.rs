@@ -308,7 +308,11 @@ fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
         }
         k += 1;
     }
+    // "had been due to expire Friday": a future seen from a past point is past
+    let pluperfect =
+        || toks[..r.s].iter().rev().take_while(|t| t.sent == sent).any(|t| rules::has(rules.pluperfect, &t.lower));
     match best {
+        Some((_, c)) if c > 0 && pluperfect() => Tense::Past,
         Some((_, c)) if c > 0 => Tense::Future,
         Some((_, -1)) => Tense::Past,
         // a participle/-ed form alone is a weak cue: past for weekdays (the default anyway)
