@@ -164,3 +164,26 @@ fn approximate_clock_times_keep_their_hedge() {
     let t = find("The alarm sounded shortly before 6 p.m. on Monday.", Lang::En, "shortly before 6 p.m.");
     assert_eq!(t.mod_, Some(TimeMod::Approx));
 }
+
+#[test]
+fn undated_hours_and_day_parts_fall_on_the_reported_day() {
+    let de = Lang::De;
+    // the day the report names, not the publication day
+    let text =
+        "Das Feuer brach am Samstag aus. Am frühen Morgen rückten die ersten Wagen an, gegen 6 Uhr war es gelöscht.";
+    let t = find(text, de, "frühen Morgen");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-10-19TMO", Some(TimeMod::Start)));
+    assert_eq!(val(text, de, "gegen 6 Uhr"), "2024-10-19T06:00");
+    // told ahead: a day ahead, not the one before
+    let text = "Der Streik beginnt am Mittwoch. Die Züge stehen bis Donnerstag um 3 Uhr still.";
+    assert_eq!(val(text, de, "3 Uhr"), "2024-10-24T03:00");
+    // a night told in the past with no day named is last night
+    assert_eq!(val("In der Nacht brannte eine Scheune ab.", de, "Nacht"), "2024-10-20TNI");
+    assert_eq!(val("Der Zug fuhr um halb drei Uhr ab.", de, "halb drei Uhr"), "2024-10-21T02:30");
+    let en = Lang::En;
+    assert_eq!(val("The storm hit the coast last night.", en, "last night"), "2024-10-20TNI");
+    assert_eq!(val("He said he would leave at 4 in the morning.", en, "4 in the morning"), "2024-10-21T04:00");
+    assert_eq!(val("Investigators are due to arrive on Friday.", en, "Friday"), "2024-10-25");
+    let t = find("The ferry ran aground late Sunday afternoon.", en, "late Sunday afternoon");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-10-20TAF", Some(TimeMod::End)));
+}

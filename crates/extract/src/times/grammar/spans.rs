@@ -107,7 +107,8 @@ impl<'a, 'b> G<'a, 'b> {
         if has(self.r.clock_half, w) {
             // "halb drei (Uhr)": the half hour before three, a clock only after "um"/"gegen"/"nach"/"vor" or
             // with "Uhr"
-            let (n, e) = self.number(i + 1)?;
+            let (n, k) = self.number(i + 1)?;
+            let e = i + 1 + k;
             let n = n.filter(|n| n.fract() == 0.0 && (1.0..=12.0).contains(n))? as u32;
             let uhr = has(self.r.clock_words, self.lw(e));
             let before = i > 0 && matches!(self.lw(i - 1), "um" | "gegen" | "nach" | "vor");
