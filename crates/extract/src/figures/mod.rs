@@ -191,15 +191,23 @@ impl<'a> Cx<'a> {
         self.t.toks.get(k).map(|x| x.lower.as_str()).unwrap_or("")
     }
 
-    /// `seq` matches tokens `k..`; its last token index.
+    /// `seq` matches tokens `k..`, its words also joined by glued hyphens ("square-metre"); its last token index.
     fn seq_at(&self, k: usize, seq: Seq) -> Option<usize> {
+        let mut p = k;
         for (n, e) in seq.iter().enumerate() {
-            let tok = self.tok(k + n)?;
+            if n > 0 {
+                p += 1;
+                let hyphen = self.tok(p).is_some_and(|h| h.glued() && h.is_punct('-'));
+                if hyphen && *e != "-" && self.tok(p + 1).is_some_and(|w| w.glued() && w.is_word()) {
+                    p += 1;
+                }
+            }
+            let tok = self.tok(p)?;
             if !entry_matches(e, tok) || (n > 0 && tok.newline_before) {
                 return None;
             }
         }
-        Some(k + seq.len() - 1)
+        Some(p)
     }
 
     /// `seq` ends right before token `k`; its first token index.
@@ -208,7 +216,7 @@ impl<'a> Cx<'a> {
         if self.tok(k).is_some_and(|x| x.newline_before) {
             return None;
         }
-        self.seq_at(start, seq).map(|_| start)
+        (self.seq_at(start, seq) == Some(k - 1)).then_some(start)
     }
 
     fn in_list(&self, k: usize, list: &[&str]) -> bool {
