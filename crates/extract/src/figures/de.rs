@@ -39,6 +39,7 @@ pub static RULES: Rules = Rules {
     ],
     between: ("zwischen", "und"),
     range_words: &["bis"],
+    scale_prefixes: &[(&["stärke"], "magnitude"), (&["stärke", "von"], "magnitude"), (&["magnitude"], "magnitude")],
     currency_prefixes: &[
         (&["$"], "USD"),
         (&["us", "$"], "USD"),
@@ -136,6 +137,14 @@ pub static RULES: Rules = Rules {
         (&["monaten"], "month", Measure),
         (&["monate"], "month", Measure),
         (&["monat"], "month", Measure),
+        (&["wochen"], "wk", Measure),
+        (&["woche"], "wk", Measure),
+        (&["tagen"], "d", Measure),
+        (&["tage"], "d", Measure),
+        (&["tag"], "d", Measure),
+        (&["jahren"], "year", Measure),
+        (&["jahre"], "year", Measure),
+        (&["jahr"], "year", Measure),
     ],
     per_units: &[
         (&["stunde"], "h"),

@@ -37,6 +37,11 @@ pub static RULES: Rules = Rules {
     ],
     between: ("between", "and"),
     range_words: &["to"],
+    scale_prefixes: &[
+        (&["magnitude"], "magnitude"),
+        (&["magnitude", "of"], "magnitude"),
+        (&["magnitude", "at"], "magnitude"),
+    ],
     currency_prefixes: &[
         (&["us", "$"], "USD"),
         (&["$"], "USD"),
@@ -240,6 +245,13 @@ pub static RULES: Rules = Rules {
         (&["minute"], "min", Measure),
         (&["seconds"], "s", Measure),
         (&["months"], "month", Measure),
+        (&["month"], "month", Measure),
+        (&["weeks"], "wk", Measure),
+        (&["week"], "wk", Measure),
+        (&["days"], "d", Measure),
+        (&["day"], "d", Measure),
+        (&["years"], "year", Measure),
+        (&["year"], "year", Measure),
     ],
     per_units: &[
         (&["hour"], "h"),

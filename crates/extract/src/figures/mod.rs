@@ -162,6 +162,9 @@ struct Tail {
     per: Option<&'static str>,
 }
 
+/// Unit codes of spans of time (see the unit tables).
+const DURATION_UNITS: &[&str] = &["s", "min", "h", "d", "wk", "month", "year"];
+
 struct Noun {
     first: usize,
     last: usize,
@@ -819,7 +822,17 @@ impl<'a> Cx<'a> {
             hedge = None;
         }
         let approx = hedge.map_or(Approx::Exact, |h| h.1);
-        let start_tok = hedge.map_or(num_first, |h| h.0);
+        let mut start_tok = hedge.map_or(num_first, |h| h.0);
+        // "Stärke 6,4", "magnitude 6.4": the scale is the unit, and part of the span
+        let scale = (cur.is_none() && hedge.is_none() && tail.unit.is_none())
+            .then(|| {
+                self.r.scale_prefixes.iter().filter_map(|(seq, code)| Some((self.seq_before(i, seq)?, *code))).min()
+            })
+            .flatten();
+        if let Some((s, code)) = scale {
+            start_tok = s;
+            tail.unit = Some((code.to_string(), FigureKind::Measure));
+        }
         let mut kind = match np.form {
             Form::Fraction => FigureKind::Fraction,
             _ => FigureKind::Count,
@@ -882,7 +895,14 @@ impl<'a> Cx<'a> {
         } else if matches!(kind, FigureKind::Count | FigureKind::Fraction | FigureKind::Measure) {
             let linked = kind != FigureKind::Count || np.form == Form::Fraction;
             let allowed = kind == FigureKind::Count || linked;
-            if allowed {
+            let duration = kind == FigureKind::Measure && unit.as_deref().is_some_and(|u| DURATION_UNITS.contains(&u));
+            if duration {
+                // "rund 15 Stunden": a span of time counts its unit ("stunde"), and takes no noun after it
+                let k = tail.last;
+                let w = &self.t.toks[k].text;
+                let lemma = if lang == Lang::De { lemma::de_noun(w) } else { lemma::en_noun(w) };
+                thing = self.thing(&Noun { first: k, last: k, lemma });
+            } else if allowed {
                 let noun = if kind == FigureKind::Measure {
                     // "10 tonnes of ammunition", "10 Tonnen Munition"
                     if lang == Lang::En && !self.in_list(tail.last + 1, self.r.of_words) {

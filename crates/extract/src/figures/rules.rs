@@ -14,6 +14,8 @@ pub struct Rules {
     pub range_words: &'static [&'static str],
     /// Currency signs or codes before a number.
     pub currency_prefixes: &'static [(Seq, &'static str)],
+    /// Scales named before a number ("Stärke 6,4", "magnitude 6.4"): tokens, unit code.
+    pub scale_prefixes: &'static [(Seq, &'static str)],
     /// Units, currencies and percent after a number: tokens, unit code, kind.
     pub units: &'static [(Seq, &'static str, FigureKind)],
     /// Units after "per"/"pro"/"/": tokens, code.

@@ -132,8 +132,8 @@ fn german_number_words() {
         "zweieinhalb Jahren",
         Some(2.5),
         Exact,
-        Count,
-        None,
+        Measure,
+        Some("year"),
         Some("jahr"),
     );
     check(
