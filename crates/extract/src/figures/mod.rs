@@ -727,14 +727,19 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        // "a gallon", "a penny"
-        if self.lang == Lang::En
-            && matches!(tok.lower.as_str(), "a" | "an" | "one")
-            && self.tok(i + 1).is_some_and(|x| x.space_before && x.text.chars().count() >= 3)
-        {
+        // "a gallon", "up to one metre", "bis zu einem Meter"; an article before a span of time ("a year ago",
+        // "eine Woche später") is no figure
+        let article = match self.lang {
+            Lang::En => matches!(tok.lower.as_str(), "a" | "an" | "one"),
+            Lang::De => matches!(tok.lower.as_str(), "ein" | "eine" | "einen" | "einem" | "einer"),
+        };
+        if article && self.tok(i + 1).is_some_and(|x| x.space_before && x.text.chars().count() >= 3) {
             if let Some((code, kind, l)) = self.unit_at(i + 1) {
-                if matches!(kind, FigureKind::Measure | FigureKind::Money) {
-                    let mut f = self.figure(i, l, (i, i), Some(1.0), Approx::Exact, kind);
+                let timespan = DURATION_UNITS.contains(&code.as_str()) && tok.lower != "one";
+                if matches!(kind, FigureKind::Measure | FigureKind::Money) && !timespan {
+                    let (start, approx) =
+                        self.hedge_before(i).filter(|h| !h.2).map_or((i, Approx::Exact), |h| (h.0, h.1));
+                    let mut f = self.figure(start, l, (i, i), Some(1.0), approx, kind);
                     f.unit = Some(code);
                     return Some(Step::Figure(Box::new(f), l));
                 }

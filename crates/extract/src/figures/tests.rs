@@ -335,3 +335,55 @@ fn offsets_are_code_points() {
         assert!(f.start <= f.number_start && f.number_end <= f.end);
     }
 }
+
+#[test]
+fn articles_as_one_and_scales_before_numbers() {
+    check(
+        &one(de("Es drohen Wellen von bis zu einem Meter.")),
+        "bis zu einem Meter",
+        Some(1.0),
+        AtMost,
+        Measure,
+        Some("m"),
+        None,
+    );
+    check(
+        &one(en("Waves of up to one metre are expected.")),
+        "up to one metre",
+        Some(1.0),
+        AtMost,
+        Measure,
+        Some("m"),
+        None,
+    );
+    check(
+        &one(de("Ein Beben der Stärke 6,4 erschütterte die Insel.")),
+        "Stärke 6,4",
+        Some(6.4),
+        Exact,
+        Measure,
+        Some("magnitude"),
+        None,
+    );
+    check(
+        &one(en("A magnitude 6.4 earthquake struck.")),
+        "magnitude 6.4",
+        Some(6.4),
+        Exact,
+        Measure,
+        Some("magnitude"),
+        None,
+    );
+    check(
+        &one(en("The 8,000-square-metre hall burned.")),
+        "8,000-square-metre",
+        Some(8000.0),
+        Exact,
+        Measure,
+        Some("m²"),
+        None,
+    );
+    // an article before a span of time is no figure
+    assert!(en("A year ago, an hour later, the road reopened.").is_empty());
+    assert!(de("Eine Woche später öffnete die Straße wieder.").is_empty());
+}
