@@ -247,6 +247,15 @@ pub static RULES: Rules = Rules {
     decade_nouns: &[],
     bc: &[&["b", ".", "c", "."], &["bc"], &["b", ".", "c"], &["bce"]],
     clock_words: &["o'clock"],
+    bare_plurals: &[
+        ("years", Unit::Year),
+        ("decades", Unit::Decade),
+        ("months", Unit::Month),
+        ("weeks", Unit::Week),
+        ("days", Unit::Day),
+        ("hours", Unit::Hour),
+    ],
+    bare_plural_pre: &["for", "after"],
     clock_half: &[],
     clock_hedges: &[
         &["around"],

@@ -120,6 +120,10 @@ pub struct Rules {
     pub bc: &'static [Phrase],
     /// "Uhr".
     pub clock_words: &'static [&'static str],
+    /// Plural units standing alone after a preposition of the table: a span of unknown length ("seit Jahren",
+    /// "nach Monaten des Streits", "for years" = PXY).
+    pub bare_plurals: &'static [(&'static str, Unit)],
+    pub bare_plural_pre: &'static [&'static str],
     /// "halb drei" = 2:30 (German counts the half hour towards the next).
     pub clock_half: &'static [&'static str],
     /// Words before a clock time that make it approximate, inside the span ("gegen 3 Uhr", "shortly after 5am").

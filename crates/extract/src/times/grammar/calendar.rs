@@ -63,9 +63,7 @@ impl<'a, 'b> G<'a, 'b> {
             "jahresmitte" => (Sem::Rel { unit: Unit::Year, off: 0 }, Some(TimeMod::Mid)),
             "monatsende" => (Sem::Rel { unit: Unit::Month, off: 0 }, Some(TimeMod::End)),
             "monatsanfang" | "monatsbeginn" => (Sem::Rel { unit: Unit::Month, off: 0 }, Some(TimeMod::Start)),
-            "wochenende" | "wochenendes" if !self.is(i + 1, "über") => {
-                (Sem::Rel { unit: Unit::Weekend, off: 0 }, None)
-            }
+            "wochenende" | "wochenendes" if !self.is(i + 1, "über") => (Sem::Ref("THIS_WE"), None),
             _ => return None,
         };
         Some(Raw { s: i, e: i + 1, sem: sem.0, m: sem.1 })

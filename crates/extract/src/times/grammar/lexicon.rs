@@ -34,6 +34,9 @@ pub fn trigger_words(r: &'static Rules) -> std::collections::HashSet<&'static st
     for (w, _) in r.mods.iter() {
         h.insert(*w);
     }
+    for (w, _) in r.bare_plurals {
+        h.insert(*w);
+    }
     for w in r.clock_half {
         h.insert(*w);
     }

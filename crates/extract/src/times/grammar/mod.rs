@@ -219,6 +219,7 @@ impl<'a, 'b> G<'a, 'b> {
             self.qualified_part(i),
             self.durations(i),
             self.clock_expr(i),
+            self.bare_plural(i),
             self.sets(i),
             self.pod_of(i),
             self.night(i),

@@ -204,6 +204,13 @@ impl<'a, 'b> G<'a, 'b> {
         Some((h, mi, j, zone))
     }
 
+    /// "seit Jahren", "after months of talks": a span of unknown length.
+    pub(super) fn bare_plural(&self, i: usize) -> Option<Raw> {
+        let unit = lookup(self.r.bare_plurals, self.lw(i))?;
+        (i > 0 && has(self.r.bare_plural_pre, self.lw(i - 1))).then_some(())?;
+        raw(i, i + 1, Sem::Dur { n: None, unit })
+    }
+
     pub(super) fn clock_expr(&self, i: usize) -> Option<Raw> {
         let mut s = i;
         let mut j = i;
