@@ -225,6 +225,7 @@ pub static RULES: Rules = Rules {
         (&["fast"], Some(TimeMod::Approx)),
         (&["etwa"], Some(TimeMod::Approx)),
         (&["rund"], Some(TimeMod::Approx)),
+        (&["gut"], Some(TimeMod::Approx)),
         (&["ungefähr"], Some(TimeMod::Approx)),
         (&["gegen"], Some(TimeMod::Approx)),
         (&["circa"], Some(TimeMod::Approx)),

@@ -22,6 +22,11 @@ impl<'a, 'b> G<'a, 'b> {
         let ago_pre = has(self.r.ago_pre, self.lw(j));
         if ago_pre {
             j += 1;
+            // "vor gut 50 Jahren"
+            if let Some((p, m)) = self.r.quant_mods.iter().find(|(p, _)| qm.is_none() && self.phrase(j, p)) {
+                j += p.len();
+                qm = *m;
+            }
         }
         // German "nach zwei Tagen" = two days after the text's last date
         if !self.en() && !ago_pre && has(self.r.after_pre, self.lw(j)) {
