@@ -135,6 +135,12 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
                 toks[r.s].nl && toks.get(r.e).is_none_or(|t| t.nl) && matches!(r.sem, Sem::Cal { m: None, .. });
             ctx.vote(y, heading);
         }
+        // after "in der Nacht" the report's day is the morning after
+        if matches!(&r.sem, Sem::Pod { base, pod: "NI" } if matches!(**base, Sem::Focus)) {
+            if let Some(p) = Pt::parse(&value) {
+                ctx.note_day(p.following(), tense);
+            }
+        }
         // a day the text named, not one inferred for an undated hour ("am Vormittag", "um 6 Uhr")
         let inferred = matches!(&r.sem, Sem::Clock { base: None, .. })
             || matches!(&r.sem, Sem::Pod { base, .. } if matches!(**base, Sem::Focus));
@@ -143,7 +149,9 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             if !comparison
                 && !matches!(r.sem, Sem::Dur { .. } | Sem::Set(_) | Sem::Ago { .. } | Sem::Decade(_) | Sem::Century(_))
             {
-                ctx.note(if matches!(r.sem, Sem::NightBefore(_)) { p.following() } else { p });
+                let p = if matches!(r.sem, Sem::NightBefore(_)) { p.following() } else { p };
+                ctx.note(p);
+                ctx.note_day(p, tense);
             }
         }
         let (s, e) = (&toks[r.s], &toks[r.e - 1]);

@@ -70,7 +70,7 @@ pub struct Ctx {
     pub quarter: Option<i64>,
     /// Days the text named, in text order (news mode): an hour or a part of the day without its own date
     /// ("um 3 Uhr", "am Vormittag") falls on the day the report is about, not always on the publication day.
-    pub days: Vec<NaiveDate>,
+    pub days: Vec<(NaiveDate, Tense)>,
 }
 
 impl Ctx {
@@ -109,9 +109,6 @@ impl Ctx {
 
     /// Remember a resolved calendar value as the text's current reference.
     pub fn note(&mut self, p: Pt) {
-        if let Some(d) = p.date() {
-            self.days.push(d);
-        }
         if p.m.is_some() {
             self.fine = Some(p);
             self.year_only = None;
@@ -156,6 +153,13 @@ impl Ctx {
         }
     }
 
+    /// A day the text named, with the tense it was told in.
+    pub fn note_day(&mut self, p: Pt, tense: Tense) {
+        if let Some(d) = p.date() {
+            self.days.push((d, tense));
+        }
+    }
+
     /// The day an undated hour or part of the day falls on in news: the last day the text named on the side
     /// of the publication day the clause's tense points to (a past event is not on "bis Mittwoch" ahead), else
     /// the publication day. Narratives use their running reference instead.
@@ -170,13 +174,14 @@ impl Ctx {
     /// The last day the text named within a week of the publication day, on the side its tense points to.
     fn named_day(&self, tense: Tense) -> Option<Pt> {
         let a = self.anchor?;
-        let fits = |d: &&NaiveDate| match tense {
-            Tense::Past | Tense::WeakPast => **d <= a,
-            Tense::Future => **d >= a,
+        // a day told ahead ("bis Mittwoch") is not the day a past event happened on, and the other way round
+        let fits = |(d, t): &&(NaiveDate, Tense)| match tense {
+            Tense::Past | Tense::WeakPast => *d <= a && *t != Tense::Future,
+            Tense::Future => *d >= a && !matches!(t, Tense::Past | Tense::WeakPast),
             Tense::Unknown => true,
         };
-        let near = |d: &&NaiveDate| (**d - a).num_days().abs() <= 7;
-        self.days.iter().rev().filter(fits).find(near).copied().map(Pt::of)
+        let near = |(d, _): &&(NaiveDate, Tense)| (*d - a).num_days().abs() <= 7;
+        self.days.iter().rev().filter(fits).find(near).map(|(d, _)| Pt::of(*d))
     }
 
     fn base(&self) -> Option<Pt> {
