@@ -160,6 +160,7 @@ pub static RULES: Rules = Rules {
         (&["monate", "später"], "FUTURE_REF"),
         (&["jahre", "später"], "FUTURE_REF"),
         (&["seit", "langem"], "PAST_REF"),
+        (&["diesen", "tagen"], "PRESENT_REF"),
         (&["diesen", "zeitpunkt"], "PRESENT_REF"),
         (&["diesen", "zeitraum"], "PRESENT_REF"),
         (&["dieses", "zeitraums"], "PRESENT_REF"),

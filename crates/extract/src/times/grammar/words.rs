@@ -369,6 +369,16 @@ impl<'a, 'b> G<'a, 'b> {
     /// German compound adjectives "zweimonatige", "achttägiger", "mehrjährigen", "monatelangen".
     pub(super) fn unit_adjective(&self, i: usize) -> Option<(Option<f64>, Unit, usize)> {
         let t = self.tok(i)?;
+        // "24-stündigen", "3-tägige"
+        if t.kind == Kind::Num && !self.en() && self.is(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2) {
+            let n = self.num(i)?;
+            let w = self.tok(i + 2).filter(|x| x.kind == Kind::Word && !x.cap)?.lower.as_str();
+            let stem = ["en", "er", "es", "em", "e", ""]
+                .iter()
+                .find_map(|e| w.strip_suffix(e).filter(|s| self.r.unit_adj.iter().any(|(a, _)| a == s)))?;
+            let u = lookup(self.r.unit_adj, stem)?;
+            return Some((Some(n as f64), u, i + 3));
+        }
         if t.kind != Kind::Word || self.en() || t.cap && i > 0 && !self.t[i].nl {
             // adjectives are lower-case inside a sentence
             if t.kind != Kind::Word || self.en() {
