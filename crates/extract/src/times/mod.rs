@@ -241,7 +241,11 @@ fn tense_cues(toks: &[Tok<'_>], r: &Rules, lang: Lang) -> Vec<i8> {
                 return 1;
             }
             if rules::has(r.past_cues, w) {
-                return -1;
+                // "said it was sending a team on Monday": a progressive told in the past is a plan
+                let progressive = lang == Lang::En
+                    && matches!(w, "was" | "were")
+                    && toks.get(i + 1).is_some_and(|n| n.lower.len() > 5 && n.lower.ends_with("ing"));
+                return if progressive { 1 } else { -1 };
             }
             if rules::has(r.report_cues, w) {
                 return -2;
