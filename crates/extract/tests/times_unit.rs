@@ -187,3 +187,19 @@ fn undated_hours_and_day_parts_fall_on_the_reported_day() {
     let t = find("The ferry ran aground late Sunday afternoon.", en, "late Sunday afternoon");
     assert_eq!((t.value.as_str(), t.mod_), ("2024-10-20TAF", Some(TimeMod::End)));
 }
+
+#[test]
+fn iso_dates_years_after_months_and_durations_of_something() {
+    let de = Lang::De;
+    assert_eq!(val("Aktualisiert 2024-10-19 um 8 Uhr.", de, "2024-10-19"), "2024-10-19");
+    assert_eq!(val(" date 2024-10 Neue Lage an der Grenze", de, "2024-10"), "2024-10");
+    // a year right after its month, even before a capitalised noun
+    assert_eq!(val("Im Februar 2022 Russland die Ukraine angegriffen.", de, "Februar 2022"), "2022-02");
+    // "nach zweieinhalb Jahren Krieg": how long, not a date after the last one
+    let t = find("Kurswechsel nach zweieinhalb Jahren Krieg", de, "zweieinhalb Jahren");
+    assert_eq!((t.value.as_str(), t.kind), ("P2Y6M", TimeKind::Duration));
+    // the main clause's future does not reach into a relative clause
+    let text = "Die Truppen werden in Kursk stationiert, wo die Ukraine seit dem Einmarsch Anfang August Gebiete hält.";
+    assert_eq!(val(text, de, "Anfang August"), "2024-08");
+    assert!(extract("Die ersten 2000 Soldaten sind unterwegs.", de, anchor()).is_empty());
+}

@@ -345,8 +345,20 @@ pub static RULES: Rules = Rules {
     report_cues: &[],
     past_pre: &[&["seit"], &["vergangenen"], &["letzten"]],
     future_pre: &[&["ab"], &["bis"], &["bis", "zum"], &["bis", "zur"], &["spätestens"]],
+    clause_openers: &[
+        "wo", "wobei", "weil", "nachdem", "als", "während", "obwohl", "seit", "seitdem", "die", "der", "das", "dem",
+        "den", "denen", "deren", "dessen",
+    ],
     pluperfect: &["hatte", "hatten"],
     num_blockers: &[
+        // "die ersten 2000 (Soldaten)", "rund 2000": amounts, not years
+        "ersten",
+        "weitere",
+        "weiteren",
+        "übrigen",
+        "restlichen",
+        "rund",
+        "knapp",
         "formel",
         "nr",
         "nummer",

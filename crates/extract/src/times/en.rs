@@ -213,6 +213,7 @@ pub static RULES: Rules = Rules {
         &["as", "soon", "as"],
         &["as", "early", "as"],
     ],
+    clause_openers: &["where", "which", "who", "when", "after", "while", "because", "although", "since"],
     pluperfect: &["had"],
     num_blockers: &[
         "no", "number", "page", "chapter", "article", "section", "route", "highway", "formula", "room", "flight",

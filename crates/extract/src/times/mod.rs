@@ -75,7 +75,7 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             && matches!(next.sem, Sem::Cal { d: Some(_), .. } | Sem::Weekday(_) | Sem::RelWeekday { .. });
         match &mut cur.sem {
             Sem::Clock { base: base @ None, .. } if linked => *base = Some(Box::new(next.sem.clone())),
-            Sem::Pod { base, .. } if linked && matches!(**base, Sem::Focus) => *base = Box::new(next.sem.clone()),
+            Sem::Pod { base, .. } if linked && matches!(**base, Sem::Focus) => **base = next.sem.clone(),
             _ => {}
         }
     }
@@ -304,6 +304,9 @@ fn tense_at(toks: &[Tok<'_>], cues: &[i8], r: &Raw, rules: &Rules) -> Tense {
     let mut j = r.s;
     while j > 0 && toks[j - 1].sent == sent && r.s - j < 25 {
         j -= 1;
+        if toks[j].text == "," && toks.get(j + 1).is_some_and(|t| rules::has(rules.clause_openers, &t.lower)) {
+            break;
+        }
         if cues[j] != 0 {
             best = Some((r.s - j, cues[j]));
             break;

@@ -103,6 +103,9 @@ pub struct Rules {
     pub future_pre: &'static [Phrase],
     /// Past-perfect auxiliaries: a deadline in such a clause lies in the past ("had filed reports by Wednesday").
     pub pluperfect: &'static [&'static str],
+    /// Words opening a subordinate clause after a comma ("…, wo die Ukraine Anfang August …"): the tense of
+    /// the main clause before the comma does not reach into it.
+    pub clause_openers: &'static [&'static str],
     /// Nouns after which a number is a name or label, not a year ("Formel 1", "Seite 2010").
     pub num_blockers: &'static [&'static str],
     /// Words right after a number that make it a count or label ("Euro", "Prozent", "people").

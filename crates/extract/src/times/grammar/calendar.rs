@@ -109,7 +109,34 @@ impl<'a, 'b> G<'a, 'b> {
     }
 
     /// "21.10.2024", "1.9.39", "21.10." ; followed optionally by a clock time.
+    /// ISO 8601 in any language: "2024-10-21", "2024-10".
+    fn iso_date(&self, i: usize) -> Option<Raw> {
+        let y = self.num(i).filter(|y| self.ndigits(i) == 4 && (1000..=2099).contains(y))? as i32;
+        let dash = |k: usize| self.is(k, "-") && self.glued(k) && self.glued(k + 1) && self.ndigits(k + 1) == 2;
+        if !dash(i + 1) || (i > 0 && self.glued(i) && !matches!(self.t[i - 1].kind, Kind::Punct)) {
+            return None;
+        }
+        let m = self.num(i + 2).filter(|m| (1..=12).contains(m))?;
+        let day = dash(i + 3).then(|| self.num(i + 4)).flatten().filter(|d| (1..=31).contains(d));
+        // "2024-10-21-…" or a longer digit run is an identifier
+        let e = if day.is_some() { i + 5 } else { i + 3 };
+        if self.is(e, "-") && self.glued(e) {
+            return None;
+        }
+        // "2024-10" is a month; "the 2010-12 drought" may be a range of years (12 after 10), a month only
+        // where nothing follows on its line
+        let range_like = m as i32 > y % 100;
+        if day.is_none() && range_like && self.t.get(e).is_some_and(|t| !t.nl && t.kind != Kind::Punct) {
+            return None;
+        }
+        let r = Raw { s: i, e, sem: Sem::Cal { y: Some(y), m: Some(m), d: day }, m: None };
+        Some(if day.is_some() { self.with_clock_after(r) } else { r })
+    }
+
     pub(super) fn numeric_date(&self, i: usize) -> Option<Raw> {
+        if let Some(r) = self.iso_date(i) {
+            return Some(r);
+        }
         if self.en() {
             // "10/21/2024"
             let m = self.num(i).filter(|m| (1..=12).contains(m))?;

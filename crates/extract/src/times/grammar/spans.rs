@@ -31,6 +31,11 @@ impl<'a, 'b> G<'a, 'b> {
         // German "nach zwei Tagen" = two days after the text's last date
         if !self.en() && !ago_pre && has(self.r.after_pre, self.lw(j)) {
             let (n, unit, e) = self.dur_core(j + 1)?;
+            // "nach zweieinhalb Jahren Krieg": how long something lasted, not a date after the last one
+            let of_noun = self.t.get(e).is_some_and(|t| t.kind == Kind::Word && t.cap && t.sent == self.t[j].sent);
+            if of_noun {
+                return Some(Raw { s: j + 1, e, sem: Sem::Dur { n, unit }, m: qm });
+            }
             if n.is_some() && matches!(unit, Unit::Day | Unit::Month | Unit::Year) {
                 return Some(Raw { s: i, e, sem: Sem::Shift { n, unit }, m: qm });
             }

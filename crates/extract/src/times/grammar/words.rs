@@ -190,6 +190,7 @@ impl<'a, 'b> G<'a, 'b> {
         if let Some(n) = self.tok(i + 1) {
             let year_ctx = i == 0
                 || has(PREP_BEFORE_YEAR, prev)
+                || lookup(self.r.months, prev).is_some()
                 || self.t[i].nl
                 || self.t[i - 1].kind == Kind::Punct
                 || self.t[i].sent != self.t[i - 1].sent;
