@@ -22,6 +22,14 @@ pub fn analyze(article: Article, fallback_date: Option<NaiveDate>) -> AnalyzedAr
     AnalyzedArticle { article, entities, figures, times, quotes, duplicate_of: None, wire_agency: None }
 }
 
+/// Resolves an undated article's time expressions again against `anchor` (the latest publication day of the
+/// story it joined), so that "am Freitag" in an undated copy means the same Friday as in its dated siblings.
+pub fn redate(a: &mut AnalyzedArticle, anchor: NaiveDate) {
+    if let Some(lang) = a.article.language.as_deref().and_then(Lang::from_code) {
+        a.times = times::extract(&a.article.text, lang, Some(anchor));
+    }
+}
+
 /// The day of an ISO 8601 date or date-time; `None` for month-only dates.
 pub fn publication_day(published: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()

@@ -81,6 +81,18 @@ pub fn build(mut articles: Vec<Article>, fallback_date: Option<NaiveDate>) -> La
         apply(a, assignment);
         members.entry(assignment.story.0).or_default().push(i);
     }
+    // An undated article's relative dates resolve against the latest publication day of its story.
+    if fallback_date.is_none() {
+        for idx in members.values() {
+            let day = |a: &AnalyzedArticle| a.article.published.as_deref().and_then(lagebild_extract::publication_day);
+            let Some(latest) = idx.iter().filter_map(|&i| day(&analyzed[i])).max() else { continue };
+            for &i in idx {
+                if day(&analyzed[i]).is_none() {
+                    lagebild_extract::redate(&mut analyzed[i], latest);
+                }
+            }
+        }
+    }
     let stories = members
         .iter()
         .map(|(id, idx)| {
