@@ -140,6 +140,9 @@ const DE_LEXICON_GZ: &[u8] = include_bytes!("../data/nouns_de.tsv.gz");
 struct Lexicon {
     lemmas: HashSet<String>,
     forms: HashMap<String, String>,
+    /// A lemma that is also the plural of a masculine singular: adjectival nouns ("beschäftigte" →
+    /// "beschäftigter", "verletzte" → "verletzter") and "-leute" ("feuerwehrleute" → "feuerwehrmann").
+    singular: HashMap<String, String>,
 }
 
 fn de_lexicon() -> &'static Lexicon {
@@ -148,9 +151,15 @@ fn de_lexicon() -> &'static Lexicon {
         let mut text = String::new();
         // The file is part of the binary; a failure here is a build defect, and lemmas then come from rules.
         let _ = GzDecoder::new(DE_LEXICON_GZ).read_to_string(&mut text);
-        let mut lex = Lexicon { lemmas: HashSet::new(), forms: HashMap::new() };
+        let mut lex = Lexicon { lemmas: HashSet::new(), forms: HashMap::new(), singular: HashMap::new() };
         for line in text.lines() {
             let Some((lemma, plural)) = line.split_once('\t') else { continue };
+            if lemma.strip_suffix('r') == Some(plural) && plural.ends_with('e') {
+                lex.singular.insert(plural.to_string(), lemma.to_string());
+            }
+            if let (Some(stem), true) = (lemma.strip_suffix("mann"), plural.ends_with("männer")) {
+                lex.singular.insert(format!("{stem}leute"), lemma.to_string());
+            }
             lex.lemmas.insert(lemma.to_string());
             let mut add = |form: String| {
                 lex.forms.entry(form).or_insert_with(|| lemma.to_string());
@@ -200,6 +209,11 @@ const DE_SUFFIXES: &[(&str, &str)] = &[
 /// Lemma of a German noun (any case, any number), lower case, compound head where the head is a known
 /// noun: "Elitesoldaten" → "soldat", "Artilleriegranaten" → "granate", "Offiziere" → "offizier".
 pub fn de_noun(word: &str) -> String {
+    let lemma = de_noun_form(word);
+    de_lexicon().singular.get(&lemma).cloned().unwrap_or(lemma)
+}
+
+fn de_noun_form(word: &str) -> String {
     let w = word.to_lowercase();
     // the last part of a hyphenated compound is its head
     let w = w.rsplit(['-', '‑']).next().unwrap_or(&w).to_string();
@@ -328,11 +342,12 @@ mod tests {
             ("UN-Soldaten", "soldat"),
             ("Verhandlungen", "verhandlung"),
             ("Kommentare", "kommentar"),
-            ("Toten", "tote"),
+            ("Toten", "toter"),
             ("Mitarbeitern", "mitarbeiter"),
             ("Spezialkräfte", "spezialkräfte"),
             ("Einsatzkräften", "einsatzkraft"),
-            ("Feuerwehrleute", "feuerwehrleute"),
+            ("Feuerwehrleute", "feuerwehrmann"),
+            ("Beschäftigten", "beschäftigter"),
             ("Überstunden", "überstunde"),
             ("Jahren", "jahr"),
             ("Raketen", "rakete"),
