@@ -267,6 +267,7 @@ pub static RULES: Rules = Rules {
         "dieser", "ihrem", "seinem", "seiner", "ihrer",
     ],
     clock_words: &[&["uhr"]],
+    loose_modifiers: &[],
     stopwords: &[
         "der",
         "die",

@@ -502,8 +502,26 @@ impl<'a> Cx<'a> {
                 {
                     return None;
                 }
-                let last = self.hyphen_compound(k);
-                let surface = self.t.slice(self.t.toks[k].start, self.t.toks[last].end);
+                // "zwei Hamburger Terminalbetreibern": an adjective from a place name (gazetteer) before the noun
+                let next_noun = |k: usize| {
+                    self.tok(k + 1).is_some_and(|n| n.is_capitalized() && n.space_before && !n.newline_before)
+                        && !self.r.stopwords.contains(&self.lower(k + 1))
+                };
+                let place_adjective =
+                    x.text.strip_suffix("er").is_some_and(|stem| crate::entities::lexicon::get().is_place(stem));
+                if place_adjective && next_noun(k) {
+                    k += 1;
+                }
+                let mut last = self.hyphen_compound(k);
+                let mut surface = self.t.slice(self.t.toks[k].start, self.t.toks[last].end);
+                // "Helferinnen und Helfern": the pair counts the masculine (generic) form
+                if self.lower(last).ends_with("innen") && self.in_list(last + 1, &["und", "oder"]) {
+                    let stem = &self.lower(last)[..self.lower(last).len() - "innen".len()];
+                    if self.tok(last + 2).is_some_and(|n| n.is_capitalized() && n.lower.starts_with(stem)) {
+                        last += 2;
+                        surface = self.t.slice(self.t.toks[last].start, self.t.toks[last].end);
+                    }
+                }
                 Some(Noun { first: k, last, lemma: lemma::de_noun(&surface) })
             }
             Lang::En => {
@@ -547,9 +565,18 @@ impl<'a> Cx<'a> {
                 if verbish(self.lower(last)) {
                     return None;
                 }
-                let surface = self.t.slice(self.t.toks[run[0]].start, self.t.toks[last].end);
-                let _ = surface;
-                let head = self.t.slice(self.t.toks[pick].start, self.t.toks[last].end);
+                // a noun-like modifier right before the head names the kind: "emergency workers", "fishing boats"
+                let from = run
+                    .iter()
+                    .position(|&k| k == pick)
+                    .and_then(|p| p.checked_sub(1))
+                    .map(|p| run[p])
+                    .filter(|&m| {
+                        let x = &self.t.toks[m];
+                        !x.is_capitalized() && !self.r.loose_modifiers.contains(&x.lower.as_str()) && m + 1 == pick
+                    })
+                    .unwrap_or(pick);
+                let head = self.t.slice(self.t.toks[from].start, self.t.toks[last].end);
                 Some(Noun { first: pick, last, lemma: lemma::en_noun(&head) })
             }
         }

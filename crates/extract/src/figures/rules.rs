@@ -45,6 +45,9 @@ pub struct Rules {
     pub ordinal_context: &'static [&'static str],
     /// Words after a number that make it a clock time ("Uhr", "pm").
     pub clock_words: &'static [Seq],
+    /// English adjectives before a counted noun that describe rather than name its kind ("local fishing boats"
+    /// count fishing boats): left out of the thing, while other modifiers stay ("emergency workers").
+    pub loose_modifiers: &'static [&'static str],
     /// Function words: never a counted noun, never a name before a number.
     pub stopwords: &'static [&'static str],
 }

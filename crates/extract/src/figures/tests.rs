@@ -387,3 +387,19 @@ fn articles_as_one_and_scales_before_numbers() {
     assert!(en("A year ago, an hour later, the road reopened.").is_empty());
     assert!(de("Eine Woche später öffnete die Straße wieder.").is_empty());
 }
+
+#[test]
+fn counted_things_name_their_kind() {
+    let thing = |f: Figure| f.thing.unwrap_or_default();
+    assert_eq!(thing(one(de("Im Einsatz waren knapp 100 Helferinnen und Helfern."))), "helfer");
+    assert_eq!(
+        one(de("Im Einsatz waren knapp 100 Helferinnen und Helfern.")).text,
+        "knapp 100 Helferinnen und Helfern"
+    );
+    assert_eq!(thing(one(de("Der Vertrag mit zwei Hamburger Reedereien steht."))), "reederei");
+    assert_eq!(thing(one(de("Rund 62 Beschäftigte bangen um ihre Stellen."))), "beschäftigter");
+    assert_eq!(thing(one(de("Zwei Feuerwehrleute wurden verletzt."))), "feuerwehrmann");
+    assert_eq!(thing(one(en("More than 150 emergency workers were deployed."))), "emergency worker");
+    assert_eq!(thing(one(en("At least nine local fishing boats joined."))), "fishing boat");
+    assert_eq!(thing(one(en("About 40 armed police officers stood by."))), "police officer");
+}
