@@ -209,7 +209,7 @@ fn figures_times_and_quotes_match_the_example_gold() {
         (&figs, "value", 0.98),
         (&figs, "approx", 0.97),
         (&figs, "unit", 0.96),
-        (&figs, "thing", 0.61),
+        (&figs, "thing", 0.65),
         (&figs, "source", 0.60),
         (&times, "found", 0.97),
         (&times, "value", 0.96),

@@ -43,7 +43,7 @@ const EXPECTED: &[(Option<f64>, Approx, Option<&str>, usize)] = &[
     (Some(3000.0), Approx::Exact, Some("soldat"), 1),
     (Some(15000.0), Approx::Exact, Some("nordkoreaner"), 1),
     (Some(13000.0), Approx::MoreThan, Some("container"), 2),
-    (Some(20e9), Approx::MoreThan, None, 1),
+    (Some(20e9), Approx::MoreThan, Some("waffengeschäft"), 1),
     (Some(10.0), Approx::About, Some("offizier"), 1),
     (Some(1.4e6), Approx::Exact, Some("mensch"), 1),
     (None, Approx::About, Some("soldat"), 3),

@@ -339,6 +339,8 @@ pub static RULES: Rules = Rules {
         &["o", "'", "clock"],
         &["o", "’", "clock"],
     ],
+    amount_verbs: &["totals", "totalled", "totaled", "amounts", "amounted", "stands", "stood"],
+    subject_articles: &["the"],
     loose_modifiers: &[
         "local",
         "new",

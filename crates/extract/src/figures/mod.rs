@@ -20,6 +20,7 @@
 
 mod de;
 mod en;
+mod governing;
 mod rules;
 
 use lagebild_core::{Approx, Figure, FigureKind, Lang};
@@ -949,6 +950,12 @@ impl<'a> Cx<'a> {
                     last = n.last;
                     thing = self.thing(&n);
                 }
+            }
+        }
+        // money, measures and percentages: what the amount is of ("Schaden von …", "beläuft sich die Investition auf …")
+        if thing.0.is_none() && matches!(kind, FigureKind::Money | FigureKind::Measure | FigureKind::Percent) {
+            if let Some(n) = self.governing_noun(start_tok) {
+                thing = self.thing(&n);
             }
         }
         // years and labels: plain integers with nothing counted

@@ -45,6 +45,10 @@ pub struct Rules {
     pub ordinal_context: &'static [&'static str],
     /// Words after a number that make it a clock time ("Uhr", "pm").
     pub clock_words: &'static [Seq],
+    /// Verbs saying what an amount comes to ("beläuft sich der Schaden auf", "liegt bei", "totalled") and the
+    /// articles that open their subject: the subject's noun is the thing of a money, measure or percent figure.
+    pub amount_verbs: &'static [&'static str],
+    pub subject_articles: &'static [&'static str],
     /// English adjectives before a counted noun that describe rather than name its kind ("local fishing boats"
     /// count fishing boats): left out of the thing, while other modifiers stay ("emergency workers").
     pub loose_modifiers: &'static [&'static str],

@@ -66,7 +66,15 @@ fn german_digit_surfaces() {
         None,
         Some("container"),
     );
-    check(&one(de("Die Inflation lag bei 2,5 Prozent.")), "2,5 Prozent", Some(2.5), Exact, Percent, Some("%"), None);
+    check(
+        &one(de("Die Inflation lag bei 2,5 Prozent.")),
+        "2,5 Prozent",
+        Some(2.5),
+        Exact,
+        Percent,
+        Some("%"),
+        Some("inflation"),
+    );
     check(&one(de("Das Paket umfasst 3 Mrd. Euro.")), "3 Mrd. Euro", Some(3e9), Exact, Money, Some("EUR"), None);
     check(
         &one(de("Geplant sind 1,4 Millionen neue Wohnungen.")),
@@ -112,7 +120,7 @@ fn german_hedges() {
         MoreThan,
         Money,
         Some("EUR"),
-        None,
+        Some("hilfe"),
     );
 }
 
@@ -402,4 +410,11 @@ fn counted_things_name_their_kind() {
     assert_eq!(thing(one(en("More than 150 emergency workers were deployed."))), "emergency worker");
     assert_eq!(thing(one(en("At least nine local fishing boats joined."))), "fishing boat");
     assert_eq!(thing(one(en("About 40 armed police officers stood by."))), "police officer");
+    // what an amount is of
+    assert_eq!(
+        thing(one(de("Nach Angaben der Polizei beläuft sich der Schaden auf etwa 3 Millionen Euro."))),
+        "schaden"
+    );
+    assert_eq!(thing(one(de("Das Land zahlt eine Förderung von bis zu 600 Millionen Euro."))), "förderung");
+    assert_eq!(thing(one(en("The quake struck at a depth of about 30 kilometres."))), "depth");
 }
