@@ -178,6 +178,12 @@ struct Cx<'a> {
     lang: Lang,
 }
 
+/// Place names of the entity gazetteer (only that list: figures need no tagger weights in memory).
+fn is_place(name: &str) -> bool {
+    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    PLACES.get_or_init(|| include_str!("../../data/entities/places.txt").lines().collect()).contains(name)
+}
+
 fn entry_matches(entry: &str, tok: &numbers::Token) -> bool {
     if entry.chars().any(char::is_uppercase) {
         tok.text == entry
@@ -508,8 +514,7 @@ impl<'a> Cx<'a> {
                     self.tok(k + 1).is_some_and(|n| n.is_capitalized() && n.space_before && !n.newline_before)
                         && !self.r.stopwords.contains(&self.lower(k + 1))
                 };
-                let place_adjective =
-                    x.text.strip_suffix("er").is_some_and(|stem| crate::entities::lexicon::get().is_place(stem));
+                let place_adjective = x.text.strip_suffix("er").is_some_and(is_place);
                 if place_adjective && next_noun(k) {
                     k += 1;
                 }
