@@ -136,13 +136,16 @@ fn de_forms() -> &'static HashMap<String, &'static str> {
 /// German noun lemmas with their plural, from Wiktionary (`data/build_nouns.py` rebuilds it).
 const DE_LEXICON_GZ: &[u8] = include_bytes!("../data/nouns_de.tsv.gz");
 
-/// The Wiktionary lexicon: every lemma, and its inflected forms (plural, dative plural, genitive) → lemma.
+/// The Wiktionary lexicon: every lemma and its plural, borrowed from the decompressed file kept for the life
+/// of the process (no allocation per entry: ~10 MB instead of ~60 MB of hash-map strings). Other forms are
+/// derived at lookup: dative plural "-n", genitive "-s"/"-es".
 struct Lexicon {
-    lemmas: HashSet<String>,
-    forms: HashMap<String, String>,
+    lemmas: HashSet<&'static str>,
+    /// plural → lemma (the first lemma listed wins)
+    plurals: HashMap<&'static str, &'static str>,
     /// A lemma that is also the plural of a masculine singular: adjectival nouns ("beschäftigte" →
     /// "beschäftigter", "verletzte" → "verletzter") and "-leute" ("feuerwehrleute" → "feuerwehrmann").
-    singular: HashMap<String, String>,
+    singular: HashMap<String, &'static str>,
 }
 
 fn de_lexicon() -> &'static Lexicon {
@@ -151,27 +154,19 @@ fn de_lexicon() -> &'static Lexicon {
         let mut text = String::new();
         // The file is part of the binary; a failure here is a build defect, and lemmas then come from rules.
         let _ = GzDecoder::new(DE_LEXICON_GZ).read_to_string(&mut text);
-        let mut lex = Lexicon { lemmas: HashSet::new(), forms: HashMap::new(), singular: HashMap::new() };
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let mut lex = Lexicon { lemmas: HashSet::new(), plurals: HashMap::new(), singular: HashMap::new() };
         for line in text.lines() {
             let Some((lemma, plural)) = line.split_once('\t') else { continue };
             if lemma.strip_suffix('r') == Some(plural) && plural.ends_with('e') {
-                lex.singular.insert(plural.to_string(), lemma.to_string());
+                lex.singular.insert(plural.to_string(), lemma);
             }
             if let (Some(stem), true) = (lemma.strip_suffix("mann"), plural.ends_with("männer")) {
-                lex.singular.insert(format!("{stem}leute"), lemma.to_string());
+                lex.singular.insert(format!("{stem}leute"), lemma);
             }
-            lex.lemmas.insert(lemma.to_string());
-            let mut add = |form: String| {
-                lex.forms.entry(form).or_insert_with(|| lemma.to_string());
-            };
+            lex.lemmas.insert(lemma);
             if !plural.is_empty() {
-                if !plural.ends_with(['n', 's']) {
-                    add(format!("{plural}n"));
-                }
-                add(plural.to_string());
-            }
-            for e in ["s", "es"] {
-                add(format!("{lemma}{e}"));
+                lex.plurals.entry(plural).or_insert(lemma);
             }
         }
         lex
@@ -184,7 +179,15 @@ fn de_lexicon_lemma(w: &str) -> Option<String> {
     if lex.lemmas.contains(w) {
         return Some(w.to_string());
     }
-    lex.forms.get(w).cloned()
+    if let Some(lemma) = lex.plurals.get(w) {
+        return Some(lemma.to_string());
+    }
+    // dative plural: "Ländern" (plural "länder")
+    if let Some(lemma) = w.strip_suffix('n').filter(|p| !p.ends_with(['n', 's'])).and_then(|p| lex.plurals.get(p)) {
+        return Some(lemma.to_string());
+    }
+    // genitive singular: "Hauses", "Wagens"
+    ["es", "s"].iter().find_map(|e| w.strip_suffix(e).filter(|l| lex.lemmas.contains(l))).map(str::to_string)
 }
 
 /// Shortest part a compound's head may have, and longest modifier in front, for lexicon lookups of heads.
@@ -210,7 +213,7 @@ const DE_SUFFIXES: &[(&str, &str)] = &[
 /// noun: "Elitesoldaten" → "soldat", "Artilleriegranaten" → "granate", "Offiziere" → "offizier".
 pub fn de_noun(word: &str) -> String {
     let lemma = de_noun_form(word);
-    de_lexicon().singular.get(&lemma).cloned().unwrap_or(lemma)
+    de_lexicon().singular.get(&lemma).map(|s| s.to_string()).unwrap_or(lemma)
 }
 
 fn de_noun_form(word: &str) -> String {
