@@ -205,8 +205,8 @@ fn figures_times_and_quotes_match_the_example_gold() {
     quotes.print("quotes", &["found", "kind", "speaker"]);
     // Regression floors just below today's figures; the issues' bar is every figure and date right.
     for (tally, what, floor) in [
-        (&figs, "found", 0.98),
-        (&figs, "value", 0.98),
+        (&figs, "found", 0.99),
+        (&figs, "value", 0.99),
         (&figs, "approx", 0.97),
         (&figs, "unit", 0.96),
         (&figs, "thing", 0.65),

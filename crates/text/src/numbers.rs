@@ -423,8 +423,10 @@ fn scan_surface(chars: &[char], i: usize, lang: Lang) -> Surface {
     // dates: dd.mm.(yyyy), dd/mm/yyyy, yyyy-mm-dd
     if n0 <= 2 && at(after0) == Some('.') {
         let n1 = digit_run(chars, after0 + 1);
-        if (1..=2).contains(&n1) && at(after0 + 1 + n1) == Some('.') {
-            let n2 = digit_run(chars, after0 + 2 + n1);
+        let n2 = digit_run(chars, after0 + 2 + n1);
+        // "6.2." ending an English sentence is a decimal; only German writes a day without its year ("am 6.2.")
+        let yearless_english = lang == Lang::En && n2 != 2 && n2 != 4;
+        if (1..=2).contains(&n1) && at(after0 + 1 + n1) == Some('.') && !yearless_english {
             let end = if n2 == 2 || n2 == 4 { after0 + 2 + n1 + n2 } else { after0 + 2 + n1 };
             return Surface { kind: TokKind::Date, end, value: 0.0, plain: false };
         }

@@ -859,8 +859,14 @@ impl<'a> Cx<'a> {
         if between && low_high.is_none() {
             hedge = None;
         }
+        // "minus 15 Grad"
+        let negative = hedge.is_none() && num_first > 0 && self.in_list(num_first - 1, self.r.negative_words);
+        if negative {
+            value = -value;
+            low_high = low_high.map(|(lo, hi)| (-hi, -lo));
+        }
         let approx = hedge.map_or(Approx::Exact, |h| h.1);
-        let mut start_tok = hedge.map_or(num_first, |h| h.0);
+        let mut start_tok = hedge.map_or(if negative { num_first - 1 } else { num_first }, |h| h.0);
         // "Stärke 6,4", "magnitude 6.4": the scale is the unit, and part of the span
         let scale = (cur.is_none() && hedge.is_none() && tail.unit.is_none())
             .then(|| {

@@ -45,6 +45,8 @@ pub struct Rules {
     pub ordinal_context: &'static [&'static str],
     /// Words after a number that make it a clock time ("Uhr", "pm").
     pub clock_words: &'static [Seq],
+    /// Words making the number after them negative ("minus 15 Grad").
+    pub negative_words: &'static [&'static str],
     /// Verbs saying what an amount comes to ("beläuft sich der Schaden auf", "liegt bei", "totalled") and the
     /// articles that open their subject: the subject's noun is the thing of a money, measure or percent figure.
     pub amount_verbs: &'static [&'static str],

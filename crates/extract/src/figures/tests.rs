@@ -391,6 +391,16 @@ fn articles_as_one_and_scales_before_numbers() {
         Some("m²"),
         None,
     );
+    check(
+        &one(de("Bei minus 15 Grad froren die Leitungen ein.")),
+        "minus 15 Grad",
+        Some(-15.0),
+        Exact,
+        Measure,
+        Some("°"),
+        None,
+    );
+    check(&one(en("They revised it to 6.2.")), "6.2", Some(6.2), Exact, Count, None, None);
     // an article before a span of time is no figure
     assert!(en("A year ago, an hour later, the road reopened.").is_empty());
     assert!(de("Eine Woche später öffnete die Straße wieder.").is_empty());
