@@ -111,13 +111,19 @@ fn figures_times_and_quotes_match_the_example_gold() {
                 miss("figure not found", gtext.into());
                 continue;
             };
+            // the gold writes a range as its upper end with `at_most` (docs/examples.md); the output has low/high
+            let range = f["high"].as_f64().filter(|_| gf["approx"] == "at_most");
+            let (value, approx) = match range {
+                Some(high) => (Some(high), Value::from("at_most")),
+                None => (f["value"].as_f64(), f["approx"].clone()),
+            };
             // the gold writes fractions rounded ("ein Drittel": 0.3333)
-            let value_ok = match (f["value"].as_f64(), gf["value"].as_f64()) {
+            let value_ok = match (value, gf["value"].as_f64()) {
                 (Some(p), Some(g)) => (p - g).abs() <= 1e-3 * g.abs().max(1e-9),
                 (p, g) => p == g,
             };
             figs.add("value", value_ok);
-            figs.add("approx", f["approx"] == gf["approx"]);
+            figs.add("approx", approx == gf["approx"]);
             figs.add("unit", f["unit"] == gf["unit"]);
             figs.add("thing", f["thing"] == gf["thing"]);
             let source_ok = match (gf["source"].as_str(), f["source"].as_str()) {
@@ -207,7 +213,7 @@ fn figures_times_and_quotes_match_the_example_gold() {
     for (tally, what, floor) in [
         (&figs, "found", 0.99),
         (&figs, "value", 0.99),
-        (&figs, "approx", 0.97),
+        (&figs, "approx", 0.99),
         (&figs, "unit", 0.96),
         (&figs, "thing", 0.65),
         (&figs, "source", 0.60),

@@ -865,7 +865,11 @@ impl<'a> Cx<'a> {
             value = -value;
             low_high = low_high.map(|(lo, hi)| (-hi, -lo));
         }
-        let approx = hedge.map_or(Approx::Exact, |h| h.1);
+        // "a dozen people", "ein Dutzend Häuser": a round number, about twelve
+        let dozen = np.last == np.first + 1
+            && matches!(self.lower(np.first), "a" | "ein" | "einem" | "eines")
+            && matches!(self.lower(np.last), "dozen" | "dutzend");
+        let approx = hedge.map_or(if dozen { Approx::About } else { Approx::Exact }, |h| h.1);
         let mut start_tok = hedge.map_or(if negative { num_first - 1 } else { num_first }, |h| h.0);
         // "Stärke 6,4", "magnitude 6.4": the scale is the unit, and part of the span
         let scale = (cur.is_none() && hedge.is_none() && tail.unit.is_none())
