@@ -443,6 +443,7 @@ pub static RULES: Rules = Rules {
         ("stunden", Unit::Hour),
     ],
     bare_plural_pre: &["seit", "nach"],
+    span_preps: &["innerhalb", "binnen", "während", "seit"],
     clock_half: &["halb"],
     clock_hedges: &[&["gegen"], &["etwa"], &["kurz", "vor"], &["kurz", "nach"], &["kurz", "bevor"]],
     clock_names: &[("mitternacht", 24), ("mittag", 12)],

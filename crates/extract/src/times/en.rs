@@ -257,6 +257,7 @@ pub static RULES: Rules = Rules {
         ("hours", Unit::Hour),
     ],
     bare_plural_pre: &["for", "after"],
+    span_preps: &[],
     clock_half: &[],
     clock_hedges: &[
         &["around"],

@@ -127,6 +127,9 @@ pub struct Rules {
     /// "nach Monaten des Streits", "for years" = PXY).
     pub bare_plurals: &'static [(&'static str, Unit)],
     pub bare_plural_pre: &'static [&'static str],
+    /// Prepositions that make "einer Woche", "eines Jahres" a span ("innerhalb einer Woche"); elsewhere
+    /// "eines Tages" is no duration.
+    pub span_preps: &'static [&'static str],
     /// "halb drei" = 2:30 (German counts the half hour towards the next).
     pub clock_half: &'static [&'static str],
     /// Words before a clock time that make it approximate, inside the span ("gegen 3 Uhr", "shortly after 5am").

@@ -98,7 +98,7 @@ impl<'a, 'b> G<'a, 'b> {
         if !quant && !span_pre && matches!(w, "ein" | "eines" | "einer" | "a" | "an") && matches!(unit, Unit::Weekend) {
             return None;
         }
-        if !self.en() && matches!(w, "eines" | "einer") {
+        if !self.en() && matches!(w, "eines" | "einer") && !(i > 0 && has(self.r.span_preps, self.lw(i - 1))) {
             return None;
         }
         Some(Raw { s: i, e, sem: Sem::Dur { n, unit }, m: qm })
