@@ -179,6 +179,12 @@ impl<'a, 'b> G<'a, 'b> {
             }
         }
         if let Some((wd, p)) = self.weekday_compound(i) {
+            // "Mittwochmittag" is noon, as "Mittag" alone
+            let base = Some(Box::new(Sem::Weekday(wd)));
+            let rest = |w: &str| self.r.weekdays.iter().any(|(name, _)| self.lw(i).strip_prefix(name) == Some(w));
+            if let Some(&(_, h)) = self.r.clock_names.iter().find(|(w, _)| rest(w)) {
+                return raw(i, i + 1, Sem::Clock { base, h, mi: 0, zone: None });
+            }
             return raw(i, i + 1, Sem::Pod { base: Box::new(Sem::Weekday(wd)), pod: p });
         }
         let wd = self.weekday(i)?;
