@@ -179,6 +179,8 @@ fn undated_hours_and_day_parts_fall_on_the_reported_day() {
     assert_eq!(val(text, de, "3 Uhr"), "2024-10-24T03:00");
     // a night told in the past with no day named is last night
     assert_eq!(val("In der Nacht brannte eine Scheune ab.", de, "Nacht"), "2024-10-20TNI");
+    // "zu tun haben" is an infinitive, not a perfect: the night ahead
+    assert_eq!(val("Wir werden bis in die Nacht hinein zu tun haben.", de, "Nacht"), "2024-10-21TNI");
     assert_eq!(val("Der Zug fuhr um halb drei Uhr ab.", de, "halb drei Uhr"), "2024-10-21T02:30");
     let en = Lang::En;
     assert_eq!(val("The storm hit the coast last night.", en, "last night"), "2024-10-20TNI");

@@ -240,6 +240,10 @@ fn tense_cues(toks: &[Tok<'_>], r: &Rules, lang: Lang) -> Vec<i8> {
             if w == "ll" && i > 0 && toks[i - 1].text == "'" {
                 return 1;
             }
+            // "zu tun haben": an infinitive, no tense
+            if toks[i.saturating_sub(2)..i].iter().any(|t| t.lower == "zu") {
+                return 0;
+            }
             if rules::has(r.past_cues, w) {
                 // "said it was sending a team on Monday": a progressive told in the past is a plan
                 let progressive = lang == Lang::En
