@@ -155,7 +155,16 @@ pub static RULES: Rules = Rules {
         (&["some"], Some(TimeMod::Approx)),
     ],
     night_before: &[("overnight", "into"), ("overnight", "to"), ("night", "to")],
-    pod_intros: &[&["in", "the"], &["during", "the"], &["by", "the"], &["until", "the"], &["into", "the"]],
+    pod_intros: &[
+        &["in", "the"],
+        &["during", "the"],
+        &["by", "the"],
+        &["until", "the"],
+        &["into", "the"],
+        &["spent", "the"],
+        &["spend", "the"],
+        &["spending", "the"],
+    ],
     pod_mods: &[("early", TimeMod::Start), ("late", TimeMod::End)],
     small_hours: &[&["early", "hours", "of"], &["small", "hours", "of"]],
     pods: &[
