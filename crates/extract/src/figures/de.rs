@@ -267,6 +267,7 @@ pub static RULES: Rules = Rules {
         "dieser", "ihrem", "seinem", "seiner", "ihrer",
     ],
     clock_words: &[&["uhr"]],
+    few_words: &["mehrere", "einige", "wenige"],
     negative_words: &["minus"],
     amount_verbs: &[
         "beläuft",

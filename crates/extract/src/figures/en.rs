@@ -339,6 +339,7 @@ pub static RULES: Rules = Rules {
         &["o", "'", "clock"],
         &["o", "’", "clock"],
     ],
+    few_words: &["several", "few"],
     negative_words: &["minus"],
     amount_verbs: &["totals", "totalled", "totaled", "amounts", "amounted", "stands", "stood"],
     subject_articles: &["the"],

@@ -116,6 +116,7 @@ fn triggers(lang: Lang) -> &'static HashSet<&'static str> {
         let r = rules_for(lang);
         let mut set: HashSet<&'static str> = r.vague.iter().map(|s| s[0]).collect();
         set.extend(r.fraction_nouns.iter().map(|(w, _)| *w));
+        set.extend(r.few_words);
         set.extend(["a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines"]);
         set
     };
@@ -758,6 +759,17 @@ impl<'a> Cx<'a> {
                     let f = self.figure(i, i, (i, i), Some(v), Approx::Exact, FigureKind::Age);
                     return Some(Step::Figure(Box::new(f), i));
                 }
+            }
+        }
+        // "mehrere Zentimeter pro Tag": a vague measure
+        if self.r.few_words.contains(&tok.lower.as_str()) {
+            let measure =
+                |u: &(String, FigureKind, usize)| u.1 == FigureKind::Measure && !DURATION_UNITS.contains(&u.0.as_str());
+            if let Some((code, kind, l)) = self.unit_at(i + 1).filter(measure) {
+                let mut f = self.figure(i, l, (i, i), None, Approx::About, kind);
+                f.vague = true;
+                f.unit = Some(code);
+                return Some(Step::Figure(Box::new(f), l));
             }
         }
         // "a gallon", "up to one metre", "bis zu einem Meter"; an article before a span of time ("a year ago",

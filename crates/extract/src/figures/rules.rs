@@ -45,6 +45,9 @@ pub struct Rules {
     pub ordinal_context: &'static [&'static str],
     /// Words after a number that make it a clock time ("Uhr", "pm").
     pub clock_words: &'static [Seq],
+    /// Words for an unnamed small amount that make a vague measure before a unit ("mehrere Zentimeter pro
+    /// Tag"); before a noun they are too vague to be a figure ("mehrere Menschen").
+    pub few_words: &'static [&'static str],
     /// Words making the number after them negative ("minus 15 Grad").
     pub negative_words: &'static [&'static str],
     /// Verbs saying what an amount comes to ("beläuft sich der Schaden auf", "liegt bei", "totalled") and the

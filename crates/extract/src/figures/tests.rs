@@ -402,6 +402,9 @@ fn articles_as_one_and_scales_before_numbers() {
         None,
     );
     check(&one(en("They revised it to 6.2.")), "6.2", Some(6.2), Exact, Count, None, None);
+    let f = one(de("Der Hang bewegt sich um mehrere Zentimeter pro Tag."));
+    assert_eq!((f.text.as_str(), f.vague, f.unit.as_deref()), ("mehrere Zentimeter pro Tag", true, Some("cm/d")));
+    assert!(de("Mehrere Menschen warteten mehrere Stunden.").is_empty());
     // an article before a span of time is no figure
     assert!(en("A year ago, an hour later, the road reopened.").is_empty());
     assert!(de("Eine Woche später öffnete die Straße wieder.").is_empty());
