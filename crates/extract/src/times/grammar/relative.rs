@@ -283,6 +283,7 @@ impl<'a, 'b> G<'a, 'b> {
                         | Sem::Weekday(_)
                         | Sem::RelWeekday { .. }
                         | Sem::Pod { .. }
+                        | Sem::Same(_)
                 );
                 if ok {
                     // "earlier this year" only with "this"
