@@ -118,6 +118,9 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
     let mut ctx = Ctx::new(anchor, !dateline(&toks) && is_narrative(&raws, anchor));
     // byte offsets of the tokens' starts/ends for slicing
     let mut out = Vec::with_capacity(raws.len());
+    if raws.iter().any(|r| matches!(r.sem, Sem::Clock { zone: Some(rules::LOCAL_ZONE), .. })) {
+        ctx.local = report_zone(&toks, g.r);
+    }
     for r in &raws {
         let tense = tense_at(&toks, &cues, r, g.r);
         let (value, kind) = ctx.resolve(&r.sem, tense);
@@ -135,8 +138,9 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
                 toks[r.s].nl && toks.get(r.e).is_none_or(|t| t.nl) && matches!(r.sem, Sem::Cal { m: None, .. });
             ctx.vote(y, heading);
         }
-        // after "in der Nacht" the report's day is the morning after
-        if matches!(&r.sem, Sem::Pod { base, pod: "NI" } if matches!(**base, Sem::Focus)) {
+        // after "in der Nacht" the report's day is the morning after; a night ahead ("wir werden bis in die
+        // Nacht zu tun haben") says nothing about the day of the events told next
+        if tense != Tense::Future && matches!(&r.sem, Sem::Pod { base, pod: "NI" } if matches!(**base, Sem::Focus)) {
             if let Some(p) = Pt::parse(&value) {
                 ctx.note_day(p.following(), tense);
             }
@@ -160,6 +164,38 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
         out.push(TimeExpr { start: s.c0, end: e.c1, text: text[b0..b1].to_string(), kind, value, mod_: r.m });
     }
     out
+}
+
+/// The zone a report's "local time" is in: the zone of the places of [`Rules::place_zones`] the text names
+/// most often (the earliest on a tie). A name joined to the next word by a hyphen is part of another name
+/// ("Agence France-Presse").
+fn report_zone(toks: &[Tok<'_>], r: &Rules) -> Option<chrono_tz::Tz> {
+    let mut votes: Vec<(chrono_tz::Tz, usize)> = Vec::new();
+    for i in 0..toks.len() {
+        if toks[i].kind != Kind::Word {
+            continue;
+        }
+        let hit = r.place_zones.iter().find(|(name, _)| {
+            let words: Vec<&str> = name.split(' ').collect();
+            let last = words.len() - 1;
+            words.iter().enumerate().all(|(k, w)| {
+                toks.get(i + k).is_some_and(|t| if k == last { t.lower.starts_with(w) } else { t.lower == *w })
+            })
+        });
+        let Some((name, zone)) = hit else { continue };
+        let end = i + name.split(' ').count();
+        if toks.get(end).is_some_and(|t| t.text == "-" && !t.gap) {
+            continue;
+        }
+        if let Ok(tz) = zone.parse::<chrono_tz::Tz>() {
+            match votes.iter_mut().find(|(z, _)| *z == tz) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((tz, 1)),
+            }
+        }
+    }
+    // max_by_key keeps the last maximum; reversing keeps the earliest
+    votes.into_iter().rev().max_by_key(|&(_, n)| n).map(|(tz, _)| tz)
 }
 
 fn explicit_year(sem: &Sem) -> Option<i32> {

@@ -71,6 +71,8 @@ pub struct Ctx {
     /// Days the text named, in text order (news mode): an hour or a part of the day without its own date
     /// ("um 3 Uhr", "am Vormittag") falls on the day the report is about, not always on the publication day.
     pub days: Vec<(NaiveDate, Tense)>,
+    /// The zone of the place a clock time "Ortszeit" / "local time" is told in (see `mod::local_zone`).
+    pub local: Option<chrono_tz::Tz>,
 }
 
 impl Ctx {
@@ -84,6 +86,7 @@ impl Ctx {
             votes: Vec::new(),
             quarter: None,
             days: Vec::new(),
+            local: None,
         }
     }
 
@@ -151,6 +154,16 @@ impl Ctx {
             (None, Some(y)) => Some(Pt { y, m: None, d: None }),
             (None, None) => None,
         }
+    }
+
+    /// The UTC offset of [`Ctx::local`] at a local date and hour, as TIMEX3 writes it ("+09", "+05:30").
+    fn local_offset(&self, day: &str, h: u32, mi: u32) -> Option<String> {
+        use chrono::{Offset, TimeZone};
+        let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        let at = date.and_hms_opt(h.min(23), mi.min(59), 0)?;
+        let secs = self.local?.offset_from_local_datetime(&at).earliest()?.fix().local_minus_utc();
+        let (sign, m) = (if secs < 0 { '-' } else { '+' }, secs.abs() / 60);
+        Some(if m % 60 == 0 { format!("{sign}{:02}", m / 60) } else { format!("{sign}{:02}:{:02}", m / 60, m % 60) })
     }
 
     /// A day the text named, with the tense it was told in.
@@ -314,7 +327,11 @@ impl Ctx {
                         None => "XXXX-XX-XX".into(),
                     },
                 };
-                (format!("{day}T{h:02}:{mi:02}{}", zone.unwrap_or("")), Time)
+                let zone = match *zone {
+                    Some(crate::times::rules::LOCAL_ZONE) => self.local_offset(&day, *h, *mi).unwrap_or_default(),
+                    z => z.unwrap_or("").to_string(),
+                };
+                (format!("{day}T{h:02}:{mi:02}{zone}"), Time)
             }
             Sem::NightBefore(day) => {
                 let (v, _) = self.resolve(day, tense);

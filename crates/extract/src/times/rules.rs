@@ -43,10 +43,14 @@ pub struct Rules {
     pub past_adj: &'static [&'static str],
     /// "kommende", "nächsten", "next", "coming".
     pub next_adj: &'static [&'static str],
+    /// Before a season only, the next one to come: "another winter", "einen weiteren Winter".
+    pub season_next_adj: &'static [&'static str],
     /// "dieses", "laufenden", "this", "current".
     pub this_adj: &'static [&'static str],
     /// "selben", "gleichen", "same".
     pub same_adj: &'static [&'static str],
+    /// After a position modifier only, a pointer back to the period last named: "the middle of that month".
+    pub anaphoric_det: &'static [&'static str],
     /// "folgenden", "following".
     pub following_adj: &'static [&'static str],
     /// "vorangegangenen", "previous".
@@ -151,7 +155,16 @@ pub struct Rules {
     pub fallback_numbers: &'static [(&'static str, f64)],
     /// Time zone phrases kept inside the span ("mitteleuropäischer Zeit" = +01).
     pub zones: &'static [(Phrase, &'static str)],
+    /// "Ortszeit", "local time": the zone of the place the report is from, kept inside the span.
+    pub local_time: &'static [Phrase],
+    /// Places whose clock a report's "local time" means: the lower-case start of a word (name, adjective,
+    /// demonym: "japan" covers "Japans", "japanischen") and its IANA zone. Countries that span several
+    /// zones are listed by city only.
+    pub place_zones: &'static [(&'static str, &'static str)],
 }
+
+/// The zone marker of a clock time told in local time ([`Rules::local_time`]).
+pub const LOCAL_ZONE: &str = "local";
 
 pub fn lookup<T: Copy>(table: &[(&'static str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)

@@ -58,6 +58,8 @@ pub fn trigger_words(r: &'static Rules) -> std::collections::HashSet<&'static st
     for list in [
         r.past_adj,
         r.next_adj,
+        r.season_next_adj,
+        r.anaphoric_det,
         r.this_adj,
         r.same_adj,
         r.following_adj,

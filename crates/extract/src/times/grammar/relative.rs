@@ -97,6 +97,8 @@ impl<'a, 'b> G<'a, 'b> {
             Some(1)
         } else if has(self.r.this_adj, lw) {
             Some(0)
+        } else if has(self.r.season_next_adj, lw) && self.season_word(i + 1).is_some() {
+            Some(1)
         } else {
             None
         };
@@ -261,6 +263,12 @@ impl<'a, 'b> G<'a, 'b> {
                     }
                     let sem = Sem::Rel { unit: u, off: 0 };
                     return Some(Raw { s, e: start + 1, sem, m: Some(m) });
+                }
+            }
+            // "the middle of that month": the month last named
+            if start > j && has(self.r.anaphoric_det, self.lw(start)) {
+                if let Some(u) = self.unit(start + 1).filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week)) {
+                    return Some(Raw { s, e: start + 2, sem: Sem::Same(u), m: Some(m) });
                 }
             }
             let inner = [self.date_core(start), self.weekday_expr(start)]

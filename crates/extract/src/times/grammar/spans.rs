@@ -211,6 +211,12 @@ impl<'a, 'b> G<'a, 'b> {
                 break;
             }
         }
+        if zone.is_none() {
+            if let Some(p) = self.r.local_time.iter().find(|p| self.phrase(j, p)) {
+                zone = Some(crate::times::rules::LOCAL_ZONE);
+                j += p.len();
+            }
+        }
         Some((h, mi, j, zone))
     }
 
