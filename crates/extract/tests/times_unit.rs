@@ -205,3 +205,27 @@ fn iso_dates_years_after_months_and_durations_of_something() {
     assert_eq!(val(text, de, "Anfang August"), "2024-08");
     assert!(extract("Die ersten 2000 Soldaten sind unterwegs.", de, anchor()).is_empty());
 }
+
+/// Anchored on Monday 2024-10-21 like the rest: local time, events dated from the present, anaphoric months.
+#[test]
+fn local_time_events_and_anaphora() {
+    let (de, en) = (Lang::De, Lang::En);
+    // a report from Japan: "Ortszeit" is Tokyo's offset; one from Greece in summer time +03
+    let text = "Tokio - Vor der Küste Japans bebte am Samstag um 10.48 Uhr Ortszeit die Erde.";
+    assert_eq!(val(text, de, "10.48 Uhr Ortszeit"), "2024-10-19T10:48+09");
+    let text = "ATHENS — The ferry left Piraeus at 7 am local time on Saturday, Greek officials said.";
+    assert_eq!(val(text, en, "7 am local time"), "2024-10-19T07:00+03");
+    // no place the table knows: the wall-clock time without an offset
+    assert_eq!(val("Das Beben kam um 4 Uhr Ortszeit.", de, "4 Uhr Ortszeit"), "2024-10-21T04:00");
+    // the crime two days ago: its night leads into Saturday
+    let text = "Zwei Tage nach dem Überfall gibt es eine Spur. In der Tatnacht gegen 3 Uhr hielt dort ein Auto.";
+    assert_eq!(val(text, de, "Tatnacht"), "2024-10-18TNI");
+    assert_eq!(val(text, de, "gegen 3 Uhr"), "2024-10-19T03:00");
+    let text = "Engineers aim to finish by mid-November. The season begins in the middle of that month.";
+    let t = find(text, en, "the middle of that month");
+    assert_eq!((t.value.as_str(), t.mod_), ("2024-11", Some(TimeMod::Mid)));
+    assert_eq!(val("The city prepares for another winter of shortages.", en, "another winter"), "2024-WI");
+    // a night ahead in a quotation does not move the day of the events told next
+    let text = "„Wir werden bis in die Nacht zu tun haben“, sagte er. Die Schicht sollte um 6 Uhr beginnen.";
+    assert_eq!(val(text, de, "6 Uhr"), "2024-10-21T06:00");
+}

@@ -507,6 +507,8 @@ pub static RULES: Rules = Rules {
         ("beide", 2.0),
     ],
     zones: &[(&["mitteleuropäischer", "zeit"], "+01"), (&["mez"], "+01"), (&["mesz"], "+02")],
+    event_after: &[&["nach", "dem"], &["nach", "der"]],
+    event_times: &[("tatnacht", "NI"), ("tatabend", "EV"), ("tatmorgen", "MO"), ("tattag", ""), ("tatzeitpunkt", "")],
     local_time: &[&["ortszeit"], &["(", "ortszeit", ")"]],
     place_zones: &[
         ("japan", "Asia/Tokyo"),

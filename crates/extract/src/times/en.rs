@@ -328,6 +328,8 @@ pub static RULES: Rules = Rules {
         ("hundred", 100.0),
     ],
     zones: &[(&["eastern", "time"], "-05"), (&["est"], "-05"), (&["edt"], "-04"), (&["gmt"], "Z"), (&["utc"], "Z")],
+    event_after: &[&["after", "the"]],
+    event_times: &[],
     local_time: &[&["local", "time"], &["(", "local", "time", ")"]],
     place_zones: &[
         ("japan", "Asia/Tokyo"),

@@ -9,6 +9,7 @@
 mod calendar;
 mod de;
 mod en;
+mod events;
 mod grammar;
 mod resolve;
 mod rules;
@@ -61,6 +62,11 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
             }
             _ => i += 1,
         }
+    }
+    let events = events::event_raws(&toks, &raws, g.r, anchor);
+    if !events.is_empty() {
+        raws.extend(events);
+        raws.sort_by_key(|r| r.s);
     }
     if raws.is_empty() {
         return Vec::new();

@@ -155,6 +155,11 @@ pub struct Rules {
     pub fallback_numbers: &'static [(&'static str, f64)],
     /// Time zone phrases kept inside the span ("mitteleuropäischer Zeit" = +01).
     pub zones: &'static [(Phrase, &'static str)],
+    /// What follows a span of days that dates an event back from the report: "nach dem", "after the".
+    pub event_after: &'static [Phrase],
+    /// Words that name a part of the day of the event the text dated ("Tatnacht": night, "Tattag": the day
+    /// itself, ""), see `events`.
+    pub event_times: &'static [(&'static str, &'static str)],
     /// "Ortszeit", "local time": the zone of the place the report is from, kept inside the span.
     pub local_time: &'static [Phrase],
     /// Places whose clock a report's "local time" means: the lower-case start of a word (name, adjective,
