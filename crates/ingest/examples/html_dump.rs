@@ -26,7 +26,14 @@ fn main() {
         .par_iter()
         .map(|(id, bytes)| {
             let page = extract_html(&decode_html(bytes)).unwrap_or_default();
+            // the language an article gets: the page's if German or English, else detected from the text
+            let lang = page
+                .language
+                .clone()
+                .filter(|l| l == "de" || l == "en")
+                .or_else(|| lagebild_ingest::detect_language(&page.text));
             serde_json::json!({
+                "article_language": lang,
                 "id": id, "title": page.title, "published": page.published, "author": page.author,
                 "site": page.site, "url": page.url, "language": page.language, "text": page.text,
             })

@@ -27,6 +27,10 @@ fn options() -> trafilatura::Options {
     options.focus = trafilatura::ExtractionFocus::FavorPrecision;
     options.enable_fallback = true;
     options.exclude_comments = true;
+    // lagebild reads title, author, URL, site name and date only, and detects the language itself
+    // (`lang::detect`, as for every other input).
+    options.skip_unused_metadata = true;
+    options.skip_language_detection = true;
     options
 }
 

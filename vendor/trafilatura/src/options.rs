@@ -165,6 +165,12 @@ pub struct Options {
     pub html_date_override: Option<chrono::NaiveDate>,
     /// User-provided fallback candidates for content extraction.
     pub fallback_candidates: Option<FallbackCandidates>,
+    /// lagebild: leave categories, tags, license and image out of the metadata (they cost DOM scans
+    /// and lagebild never reads them); title, author, URL, site name, date and language are unchanged.
+    pub skip_unused_metadata: bool,
+    /// lagebild: no language guess (whatlang) on the extracted text, `metadata.language` stays empty
+    /// unless `target_language` is set (lagebild detects the language itself).
+    pub skip_language_detection: bool,
 }
 
 // ---------------------------------------------------------------------------

@@ -25,7 +25,16 @@ impl Document {
     /// Parse an HTML string into a mutable Document.
     /// Uses html5ever's browser-grade HTML parser (same as scraper).
     pub fn parse(html: &str) -> Self {
-        let html_doc = scraper::Html::parse_document(html);
+        use tendril::TendrilSink;
+        // lagebild: the node arena is sized up front (about one node per 24 bytes of HTML) instead of
+        // growing by doubling and moving every node; otherwise as `scraper::Html::parse_document`.
+        let mut html_doc = scraper::Html::new_document();
+        html_doc.tree = ego_tree::Tree::with_capacity(Node::Document, html.len() / 24 + 8);
+        let parser = html5ever::driver::parse_document(
+            scraper::HtmlTreeSink::new(html_doc),
+            Default::default(),
+        );
+        let html_doc = parser.one(html);
         Self {
             tree: html_doc.tree,
         }

@@ -332,7 +332,7 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
     }
 
     // Validate image URL — must be absolute.
-    if !metadata.image.is_empty() {
+    if !metadata.image.is_empty() && !opts.skip_unused_metadata {
         let (valid, is_abs) = validate_url(&metadata.image, opts.original_url.as_ref());
         if !valid.is_empty() && is_abs {
             metadata.image = valid;
@@ -383,6 +383,13 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
         if let Some(caps) = SITENAME_FINDER.captures(&metadata.url) {
             metadata.sitename = caps[1].to_string();
         }
+    }
+
+    if opts.skip_unused_metadata {
+        metadata.categories.clear();
+        metadata.tags.clear();
+        metadata.image.clear();
+        return metadata;
     }
 
     // Categories fallback via DOM.
