@@ -83,13 +83,21 @@ impl Document {
     }
 
     /// Returns the element's `id` attribute value, or empty string.
-    pub fn id_attr(&self, id: NodeId) -> String {
-        self.get_attribute(id, "id").unwrap_or_default()
+    pub fn id_attr(&self, id: NodeId) -> &str {
+        self.attr(id, "id").unwrap_or("")
     }
 
     /// Returns the element's `class` attribute value, or empty string.
-    pub fn class_name(&self, id: NodeId) -> String {
-        self.get_attribute(id, "class").unwrap_or_default()
+    pub fn class_name(&self, id: NodeId) -> &str {
+        self.attr(id, "class").unwrap_or("")
+    }
+
+    /// The value of a named attribute, borrowed (lagebild: no allocation in the selector rules).
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        if let Some(Node::Element(e)) = self.tree.get(id).map(|n| n.value()) {
+            return e.attr(name);
+        }
+        None
     }
 
     /// Returns the value of a named attribute, or None if not present.

@@ -573,7 +573,7 @@ fn is_unwanted(doc: &Document, id: NodeId) -> bool {
             | "svg"
             | "track"
             | "video"
-    ) || (tag == "div" && matches!(doc.id_attr(id).as_str(), "wm-ipp-base" | "wm-ipp"))
+    ) || (tag == "div" && matches!(doc.id_attr(id), "wm-ipp-base" | "wm-ipp"))
 }
 
 /// Upstream `dateElement` filter: footer/small tags, date/datum/meta/

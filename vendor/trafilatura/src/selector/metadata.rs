@@ -61,9 +61,9 @@ fn meta_author_rule1(doc: &Document, id: NodeId) -> bool {
 
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
-    let rel = doc.get_attribute(id, "rel").unwrap_or_default();
-    let item_prop = doc.get_attribute(id, "itemprop").unwrap_or_default();
-    let data_test_id = doc.get_attribute(id, "data-testid").unwrap_or_default();
+    let rel = doc.attr(id, "rel").unwrap_or("");
+    let item_prop = doc.attr(id, "itemprop").unwrap_or("");
+    let data_test_id = doc.attr(id, "data-testid").unwrap_or("");
 
     rel == "author"
         || elem_id == "author"
@@ -90,7 +90,7 @@ fn meta_author_rule2(doc: &Document, id: NodeId) -> bool {
 
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
-    let item_prop = doc.get_attribute(id, "itemprop").unwrap_or_default();
+    let item_prop = doc.attr(id, "itemprop").unwrap_or("");
 
     contains(&class, "author")
         || contains(&elem_id, "author")
@@ -117,8 +117,8 @@ fn meta_author_rule2(doc: &Document, id: NodeId) -> bool {
 fn meta_author_rule3(doc: &Document, id: NodeId) -> bool {
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
-    let data_component = doc.get_attribute(id, "data-component").unwrap_or_default();
-    let item_prop = doc.get_attribute(id, "itemprop").unwrap_or_default();
+    let data_component = doc.attr(id, "data-component").unwrap_or("");
+    let item_prop = doc.attr(id, "itemprop").unwrap_or("");
 
     contains(&lower(&elem_id), "author")
         || contains(&lower(&class), "author")
@@ -145,7 +145,7 @@ fn meta_author_discard_rule1(doc: &Document, id: NodeId) -> bool {
 
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
-    let data_component = doc.get_attribute(id, "data-component").unwrap_or_default();
+    let data_component = doc.attr(id, "data-component").unwrap_or("");
 
     elem_id == "comments"
         || class == "comments"
@@ -196,7 +196,7 @@ fn meta_title_rule1(doc: &Document, id: NodeId) -> bool {
 
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
-    let item_prop = doc.get_attribute(id, "itemprop").unwrap_or_default();
+    let item_prop = doc.attr(id, "itemprop").unwrap_or("");
 
     contains(&class, "post-title")
         || contains(&class, "entry-title")
