@@ -31,6 +31,8 @@ fn options() -> trafilatura::Options {
     // (`lang::detect`, as for every other input).
     options.skip_unused_metadata = true;
     options.skip_language_detection = true;
+    // The content comes back as a tree, walked like a fragment (no serialising and re-parsing).
+    options.keep_content_tree = true;
     options
 }
 
@@ -43,8 +45,11 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
         (!t.is_empty()).then(|| t.to_string())
     };
     let title = nonempty(&m.title);
-    // The HTML of the content keeps its blocks, so paragraphs survive (the plain text often runs them together).
-    let blocks = fragment_text(&result.content_html);
+    // The content's blocks are kept, so paragraphs survive (the plain text often runs them together).
+    let blocks = match &result.content_tree {
+        Some(tree) => tree_text(tree),
+        None => fragment_text(&result.content_html),
+    };
     let text = main_text(if blocks.is_empty() { &result.content_text } else { &blocks });
     if text.is_empty() {
         return None;
@@ -143,6 +148,22 @@ pub fn fragment_text(html: &str) -> String {
     paragraphs(&out)
 }
 
+/// Text of a content tree (`<html><body>…`) as [`fragment_text`] gives it for the body's HTML.
+fn tree_text(tree: &ego_tree::Tree<scraper::Node>) -> String {
+    fn element<'a>(
+        node: ego_tree::NodeRef<'a, scraper::Node>,
+        name: &str,
+    ) -> Option<ego_tree::NodeRef<'a, scraper::Node>> {
+        node.children().find(|c| matches!(c.value(), scraper::Node::Element(e) if e.name() == name))
+    }
+    let Some(body) = element(tree.root(), "html").and_then(|html| element(html, "body")) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    fragment_walk(body, &mut out);
+    paragraphs(&out)
+}
+
 /// Block-level elements: their text starts a new paragraph.
 const BLOCKS: &[&str] = &[
     "address",
@@ -191,13 +212,14 @@ fn fragment_walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
                     out.push_str(word);
                     first = false;
                 }
-                if !first && t.ends_with(char::is_whitespace) {
+                // A whitespace-only node still separates its neighbours (`<b>a</b> <i>b</i>`).
+                if t.ends_with(char::is_whitespace) {
                     out.push(' ');
                 }
             }
             scraper::Node::Element(e) => {
                 let name = e.name();
-                if matches!(name, "script" | "style" | "noscript" | "template" | "svg" | "head") {
+                if matches!(name, "script" | "style" | "noscript" | "template" | "svg") {
                     continue;
                 }
                 let block = BLOCKS.contains(&name);
@@ -270,5 +292,6 @@ mod tests {
         assert_eq!(fragment_text(html), "Erster Absatz mit fett.\n\nJa.\n\nEins\n\nZwei\n\nRest\n\nEnde");
         assert_eq!(fragment_text("<script>x()</script><p>Text &amp; mehr</p>"), "Text & mehr");
         assert_eq!(fragment_text("Tom &amp; Jerry\n\n\nZweite Zeile"), "Tom & Jerry\n\nZweite Zeile");
+        assert_eq!(fragment_text("<p><b>Eins:</b> <i>zwei</i></p>"), "Eins: zwei");
     }
 }

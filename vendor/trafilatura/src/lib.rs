@@ -393,7 +393,11 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
 
     // Serialise to HTML strings for the result.
     let content_body = content_doc.body().unwrap_or_else(|| content_doc.root());
-    let content_html = content_doc.inner_html(content_body);
+    let (content_html, content_tree) = if opts.keep_content_tree {
+        (String::new(), Some(content_doc.tree))
+    } else {
+        (content_doc.inner_html(content_body), None)
+    };
 
     let comments_html = if let Some(ref cd) = comments_doc {
         let comments_body = cd.body().unwrap_or_else(|| cd.root());
@@ -408,6 +412,7 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
         content_html,
         comments_html,
         metadata: meta,
+        content_tree,
     })
 }
 

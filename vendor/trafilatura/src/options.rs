@@ -171,6 +171,9 @@ pub struct Options {
     /// lagebild: no language guess (whatlang) on the extracted text, `metadata.language` stays empty
     /// unless `target_language` is set (lagebild detects the language itself).
     pub skip_language_detection: bool,
+    /// lagebild: return the content as a tree (`ExtractResult::content_tree`) instead of serialised
+    /// HTML (`content_html` stays empty).
+    pub keep_content_tree: bool,
 }
 
 // ---------------------------------------------------------------------------

@@ -21,6 +21,10 @@ pub struct ExtractResult {
 
     /// Metadata extracted from the document.
     pub metadata: Metadata,
+
+    /// lagebild: the content tree itself (`<html><body>…`), set instead of `content_html` when
+    /// `Options::keep_content_tree` is set, so the caller can walk it without a serialise and re-parse.
+    pub content_tree: Option<ego_tree::Tree<scraper::Node>>,
 }
 
 #[cfg(feature = "markdown")]

@@ -1,7 +1,7 @@
 // Port of go-trafilatura/internal/selector/content.go
 
 use crate::dom::{Document, NodeId};
-use crate::selector::utils::{contains, lower, starts_with};
+use crate::selector::utils::{contains, contains_ci, starts_with};
 
 /// Ordered list of content extraction rules.
 /// Applied in sequence; the first match wins.
@@ -35,10 +35,10 @@ fn content_rule1(doc: &Document, id: NodeId) -> bool {
         || contains(&class, "postentry")
         || contains(&class, "post-content")
         || contains(&class, "post_content")
-        || contains(&lower(&class), "postcontent")
+        || contains_ci(&class, "postcontent")
         || contains(&class, "post_inner_wrapper")
         || contains(&class, "article-text")
-        || contains(&lower(&class), "articletext")
+        || contains_ci(&class, "articletext")
         || contains(&elem_id, "entry-content")
         || contains(&class, "entry-content")
         || contains(&elem_id, "article-content")
@@ -50,8 +50,8 @@ fn content_rule1(doc: &Document, id: NodeId) -> bool {
         || contains(&elem_id, "article__body")
         || contains(&class, "article__body")
         || item_prop == "articleBody"
-        || contains(&lower(&elem_id), "articlebody")
-        || contains(&lower(&class), "articlebody")
+        || contains_ci(&elem_id, "articlebody")
+        || contains_ci(&class, "articlebody")
         || elem_id == "articleContent"
         || contains(&class, "ArticleContent")
         || contains(&class, "page-content")
@@ -106,7 +106,7 @@ fn content_rule3(doc: &Document, id: NodeId) -> bool {
         || contains(&class, "story-body")
         || contains(&elem_id, "story-body")
         || contains(&class, "field-body")
-        || contains(&lower(&class), "fulltext")
+        || contains_ci(&class, "fulltext")
         || role == "article"
 }
 
@@ -130,9 +130,9 @@ fn content_rule4(doc: &Document, id: NodeId) -> bool {
         || contains(&class, "content-body")
         || contains(&elem_id, "contentBody")
         || contains(&class, "content__body")
-        || contains(&lower(&elem_id), "main-content")
-        || contains(&lower(&class), "main-content")
-        || contains(&lower(&class), "page-content")
+        || contains_ci(&elem_id, "main-content")
+        || contains_ci(&class, "main-content")
+        || contains_ci(&class, "page-content")
         || elem_id == "content"
         || class == "content"
 }

@@ -3,7 +3,7 @@
 // comments-discard.go, comments-removed.go
 
 use crate::dom::{Document, NodeId};
-use crate::selector::utils::{contains, lower, starts_with};
+use crate::selector::utils::{contains, contains_ci, starts_with};
 
 /// Rules that discard common boilerplate: footers, nav, sidebars, ads, etc.
 ///
@@ -100,19 +100,15 @@ fn overall_discarded_content_rule1(doc: &Document, id: NodeId) -> bool {
     let role = doc.attr(id, "role").unwrap_or("");
     let data_component = doc.attr(id, "data-component").unwrap_or("");
     let id_class = format!("{elem_id}{class}");
-    // Pre-compute lowercased strings to avoid repeated allocations in the conditions.
-    let lower_id = lower(&elem_id);
-    let lower_class = lower(&class);
-    let lower_role = lower(&role);
 
-    contains(&lower_id, "footer")
-        || contains(&lower_class, "footer")
+    contains_ci(&elem_id, "footer")
+        || contains_ci(&class, "footer")
         || contains(&elem_id, "related")
         || contains(&class, "elated")
         || contains(&id_class, "viral")
         || starts_with(&id_class, "shar")
         || contains(&class, "share-")
-        || contains(&lower_id, "share")
+        || contains_ci(&elem_id, "share")
         || contains(&id_class, "social")
         || contains(&class, "sociable")
         || contains(&id_class, "syndication")
@@ -131,8 +127,8 @@ fn overall_discarded_content_rule1(doc: &Document, id: NodeId) -> bool {
         || contains(&class, "meta")
         || contains(&elem_id, "menu")
         || contains(&class, "menu")
-        || contains(&lower_id, "nav")
-        || contains(&lower_role, "nav")
+        || contains_ci(&elem_id, "nav")
+        || contains_ci(&role, "nav")
         || starts_with(&class, "nav")
         || contains(&class, "avigation")
         || contains(&class, "navbar")
@@ -142,7 +138,7 @@ fn overall_discarded_content_rule1(doc: &Document, id: NodeId) -> bool {
         || contains(&id_class, "bread-crumb")
         || contains(&id_class, "author")
         || contains(&id_class, "button")
-        || contains(&lower_class, "byline")
+        || contains_ci(&class, "byline")
         || contains(&class, "rating")
         || contains(&class, "widget")
         || contains(&class, "attachment")
@@ -359,7 +355,7 @@ fn discarded_teaser_rule1(doc: &Document, id: NodeId) -> bool {
     let class = doc.class_name(id);
     let elem_id = doc.id_attr(id);
 
-    contains(&lower(&elem_id), "teaser") || contains(&lower(&class), "teaser")
+    contains_ci(&elem_id, "teaser") || contains_ci(&class, "teaser")
 }
 
 #[cfg(test)]

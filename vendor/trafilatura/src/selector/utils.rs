@@ -31,6 +31,17 @@ pub(crate) fn starts_with(s: &str, prefix: &str) -> bool {
 
 /// Port of Go's `lower(s)`.
 #[inline]
+#[allow(dead_code)]
 pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
+}
+
+/// `contains(&lower(s), needle)` without the lowercase copy (lagebild), for an ASCII lowercase `needle`
+/// without `k` whose last letter is not `i`: then only ASCII letters of `s` can lowercase into it (the
+/// Kelvin sign lowercases to `k`, `İ` to `i` plus a combining dot), so ASCII case folding is exact.
+#[inline]
+pub(crate) fn contains_ci(s: &str, needle: &str) -> bool {
+    debug_assert!(!needle.contains('k') && !needle.ends_with('i') && needle.is_ascii());
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }

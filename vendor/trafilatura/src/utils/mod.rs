@@ -22,10 +22,25 @@ use crate::dom::{Document, NodeId};
 /// Port of `trim`.
 pub fn trim(s: &str) -> String {
     // lagebild: same result as soft-hyphen filter → whitespace collapse → NFC, without the
-    // intermediate strings, and NFC only when the text is not already NFC (a quick check).
+    // intermediate strings; ASCII text is split on bytes, and NFC runs only when the text is not
+    // already NFC.
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The ASCII characters with Unicode White_Space: TAB, LF, VT, FF, CR, SPACE.
+        for word in s
+            .split(|c: char| matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' '))
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
+    let soft_hyphens = s.contains('\u{00AD}');
     for word in s.split_whitespace() {
-        if word.contains('\u{00AD}') {
+        if soft_hyphens && word.contains('\u{00AD}') {
             // Strip soft hyphens (U+00AD) — Go's HTML parser removes them during tokenization.
             let start = out.len();
             if !out.is_empty() {
@@ -44,13 +59,19 @@ pub fn trim(s: &str) -> String {
         }
     }
     // NFC normalization — Go's html.Parse normalizes NFD decomposed chars to NFC.
-    if out.is_ascii()
-        || unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc_fast(&out) {
         out
     } else {
         out.nfc().collect()
     }
+}
+
+/// Whether `s` is certainly in NFC (lagebild): every character below U+0300 (no combining marks, no
+/// decompositions that NFC applies), or in general punctuation U+2002–U+206F or the currency symbols
+/// U+20A0–U+20C0 (quotes, dashes, €: NFC_QC=Yes, combining class 0); otherwise the quick check decides.
+fn is_nfc_fast(s: &str) -> bool {
+    s.chars().all(|c| c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}'))
+        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Counts words (whitespace-delimited tokens) in a string.
@@ -277,6 +298,24 @@ pub(crate) fn remove_emojis(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// lagebild: the one-pass `trim` equals upstream's three-step version.
+    #[test]
+    fn test_trim_matches_upstream() {
+        fn upstream(s: &str) -> String {
+            let no_soft_hyphen: String = s.chars().filter(|&c| c != '\u{00AD}').collect();
+            let joined = no_soft_hyphen.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.nfc().collect()
+        }
+        let cases = [
+            "", " ", "  a  b\t\nc ", "a\u{0B}b\u{0C}c\rd", "x\u{1C}y", "Stra\u{00DF}e  \u{201E}Zitat\u{201C} \u{2013} 5 \u{20AC}",
+            "u\u{0308}ber", "\u{00AD} a \u{00AD}\u{00AD} b\u{00AD}c", "a\u{00A0}b\u{2003}c\u{3000}d", "\u{2000}x\u{2001}",
+            "\u{212B}ngstr\u{00F6}m", "e\u{0301}t\u{00E9} \u{1100}\u{1161}", "\u{0085}a\u{2028}b", "Ω \u{2126}",
+        ];
+        for c in cases {
+            assert_eq!(trim(c), upstream(c), "{c:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
