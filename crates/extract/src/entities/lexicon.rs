@@ -211,7 +211,12 @@ impl Lexicon {
             f |= PLACE;
         }
         if let Some(&i) = self.known_words.get(w) {
-            f |= if known::KNOWN[i].1 == lagebild_core::EntityKind::Loc { KNOWN_LOC } else { KNOWN_ORG };
+            // a known person's name (surname alone or first name) is a name, not a place or body
+            f |= match known::KNOWN[i].1 {
+                lagebild_core::EntityKind::Loc => KNOWN_LOC,
+                lagebild_core::EntityKind::Per => SURNAME,
+                _ => KNOWN_ORG,
+            };
         }
         if let Some(stem) = w.strip_suffix('s') {
             if self.places.contains(stem) {

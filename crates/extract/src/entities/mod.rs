@@ -63,12 +63,14 @@ pub fn extract_with(text: &str, lang: Lang, tagger: Option<&model::Model>) -> Ve
     rules::cleanup(text, &toks, &inf, &mut spans);
     if let Some(mut tagged) = tagged {
         rules::tagger_bounds(text, &toks, &inf, &mut tagged);
-        // the kind of a known agency, body or place wins over the tagger's guess ("Kyodo")
+        // the kind of a known agency, body, place or person wins over the tagger's guess ("Kyodo"), and a
+        // known name covering the tagger's span is the whole name ("Wolodymyr" of "Wolodymyr Selenskyj")
         for sp in tagged.iter_mut() {
-            if let Some(k) = known.iter().find(|k| (k.0, k.1) == (sp.0, sp.1)) {
-                sp.2 = k.2;
+            if let Some(k) = known.iter().find(|k| k.0 <= sp.0 && sp.1 <= k.1) {
+                *sp = *k;
             }
         }
+        tagged.dedup();
         // a role cue marks where a person's name starts, and a known place or body after it where the name
         // ends: "Präsident Selenskyj Südkorea um Hilfe" is "Selenskyj" (other stops of the rule, nouns that
         // are also surnames, cost F1 on GermEval)
