@@ -830,6 +830,60 @@ impl Document {
         buffer.trim().to_string()
     }
 
+    /// [`iter_text`](Self::iter_text) as if the elements in `skip` (and their subtrees, not their
+    /// tails) had been removed (lagebild).
+    pub(crate) fn iter_text_skipping(
+        &self,
+        id: NodeId,
+        separator: &str,
+        skip: &std::collections::HashSet<NodeId>,
+    ) -> String {
+        let mut buffer = String::new();
+        let mut last_level: usize = 0;
+        self.iter_text_skipping_inner(id, 0, separator, &mut buffer, &mut last_level, skip);
+        buffer.trim().to_string()
+    }
+
+    fn iter_text_skipping_inner(
+        &self,
+        id: NodeId,
+        level: usize,
+        sep: &str,
+        buf: &mut String,
+        last_level: &mut usize,
+        skip: &std::collections::HashSet<NodeId>,
+    ) {
+        if level >= MAX_TREE_DEPTH {
+            return;
+        }
+        let Some(node) = self.tree.get(id) else {
+            return;
+        };
+
+        match node.value() {
+            Node::Element(e) => {
+                if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
+                    buf.push_str(sep);
+                }
+            }
+            Node::Text(t) => {
+                if level != *last_level {
+                    buf.push_str(sep);
+                }
+                buf.push_str(t.as_ref());
+            }
+            _ => {}
+        }
+
+        *last_level = level;
+
+        for child in node.children() {
+            if !skip.contains(&child.id()) {
+                self.iter_text_skipping_inner(child.id(), level + 1, sep, buf, last_level, skip);
+            }
+        }
+    }
+
     fn iter_text_inner(
         &self,
         id: NodeId,

@@ -590,17 +590,16 @@ fn is_date_element(doc: &Document, id: NodeId, fast: bool) -> bool {
     // source order. Our DOM sorts attributes alphabetically, so source order
     // is unrecoverable; checking all present attributes is the closest
     // deterministic approximation (see DEVIATIONS.md) and errs inclusive.
+    // lagebild: the same tests on the attribute values themselves instead of joined, case-patched
+    // copies: no needle contains the joining space, so a match lies within one value; `D`→`d` and
+    // `M`→`m` become a second, capitalised needle.
     let id_attr = doc.id_attr(id);
     let class = doc.class_name(id);
-    let itemprop = doc.get_attribute(id, "itemprop").unwrap_or_default();
-    let id_class = format!("{id_attr} {class}");
-    let dateish = format!("{id_attr} {class} {itemprop}").replace('D', "d");
-    dateish.contains("date")
-        || dateish.contains("datum")
-        || id_class.replace('M', "m").contains("meta")
-        || ["time", "publish", "footer"]
-            .iter()
-            .any(|part| id_class.contains(part))
+    let itemprop = doc.attr(id, "itemprop").unwrap_or("");
+    let any = |parts: &[&str], needles: &[&str]| parts.iter().any(|p| needles.iter().any(|n| p.contains(n)));
+    any(&[id_attr, class, itemprop], &["date", "Date", "datum", "Datum"])
+        || any(&[id_attr, class], &["meta", "Meta"])
+        || any(&[id_attr, class], &["time", "publish", "footer"])
         || [
             "info",
             "post_detail",

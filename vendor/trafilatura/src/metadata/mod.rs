@@ -10,7 +10,6 @@ use chrono::Datelike;
 use regex::Regex;
 
 use crate::dom::Document;
-use crate::extraction::html_processing::prune_unwanted_nodes;
 use crate::options::{HtmlDateMode, Options};
 use crate::result::Metadata;
 use crate::selector::metadata::{
@@ -665,9 +664,32 @@ fn extract_dom_title(doc: &Document) -> String {
 /// Port of `extractDomAuthor`.
 fn extract_dom_author(doc: &Document) -> String {
     // Prune elements that might confuse author detection.
-    let clone = prune_unwanted_nodes(doc, META_AUTHOR_DISCARD, false);
-
-    let author = extract_dom_meta_selectors(&clone, 120, META_AUTHOR);
+    // lagebild: instead of pruning a clone of the whole document, the pruned elements and everything
+    // inside them are marked and skipped (the rules look at an element's own tag and attributes only,
+    // so they match the same elements; texts leave out the pruned subtrees and keep their tails).
+    let all = doc.get_elements_by_tag_name(doc.root(), "*");
+    let mut gone: std::collections::HashSet<crate::dom::NodeId> = std::collections::HashSet::new();
+    for &id in &all {
+        if doc.parent(id).is_some_and(|p| gone.contains(&p))
+            || META_AUTHOR_DISCARD.iter().any(|rule| rule(doc, id))
+        {
+            gone.insert(id);
+        }
+    }
+    let mut author = String::new();
+    'rules: for &rule in META_AUTHOR {
+        for &id in &all {
+            if gone.contains(&id) || !rule(doc, id) {
+                continue;
+            }
+            let text = trim(&doc.iter_text_skipping(id, " ", &gone));
+            let len = text.chars().count();
+            if len > 2 && len < 120 {
+                author = text;
+                break 'rules;
+            }
+        }
+    }
     if !author.is_empty() {
         return normalize_authors("", &author);
     }
