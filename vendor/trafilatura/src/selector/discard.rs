@@ -81,6 +81,32 @@ pub(crate) const DISCARDED_IMAGE: &[super::Rule] = &[discarded_image_rule1];
 /// Port of `DiscardedTeaser`.
 pub(crate) const DISCARDED_TEASER: &[super::Rule] = &[discarded_teaser_rule1];
 
+
+// lagebild: the substring tests of the two overall-discard rules, one Aho-Corasick automaton per
+// attribute instead of one `contains` per needle (same matches: "any needle occurs in the value").
+fn automaton(needles: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(needles).expect("valid needles")
+}
+static R1_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["elated", "share-", "sociable", "embedded", "embed", "subnav", "tag-list", "bar", "meta", "menu", "avigation", "navbar", "navbox", "rating", "widget", "attachment", "timestamp", "user-info", "user-profile", "-ad-", "-icon", "article-infos", "nfoline", "outbrain", "taboola", "criteo", "options", "expand", "consent", "modal-content", " ad ", "permission", "next-", "-stories", "most-popular", "mol-factbox", "yin", "zlylin", "xg1", "slide", "viewport", "overlay", "paid-content", "paidcontent", "obfuscated", "blurred"]));
+static R1_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["related", "menu", "bmdh", "premium"]));
+static R1_ID_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["viral", "social", "syndication", "newsletter", "cookie", "tags", "sidebar", "banner", "breadcrumb", "bread-crumb", "author", "button", "message-container"]));
+static R2_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["comments-title", "nocomments", "-reply-", "message", "akismet", "suggest-links", "-hide-", "hide-print", " hidden", " hide", "noprint", "notloaded"]));
+
+/// `a` and `b` joined, borrowed when one of them is empty.
+fn joined<'a>(a: &'a str, b: &'a str) -> std::borrow::Cow<'a, str> {
+    if a.is_empty() {
+        std::borrow::Cow::Borrowed(b)
+    } else if b.is_empty() {
+        std::borrow::Cow::Borrowed(a)
+    } else {
+        std::borrow::Cow::Owned(format!("{a}{b}"))
+    }
+}
+
 // ---------------------------------------------------------------------------
 // OverallDiscardedContent rules
 // ---------------------------------------------------------------------------
@@ -99,87 +125,25 @@ fn overall_discarded_content_rule1(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let role = doc.attr(id, "role").unwrap_or("");
     let data_component = doc.attr(id, "data-component").unwrap_or("");
-    let id_class = format!("{elem_id}{class}");
+    let id_class = joined(elem_id, class);
 
-    contains_ci(&elem_id, "footer")
-        || contains_ci(&class, "footer")
-        || contains(&elem_id, "related")
-        || contains(&class, "elated")
-        || contains(&id_class, "viral")
+    contains_ci(elem_id, "footer")
+        || contains_ci(class, "footer")
+        || contains_ci(elem_id, "share")
+        || contains_ci(elem_id, "nav")
+        || contains_ci(role, "nav")
+        || contains_ci(class, "byline")
         || starts_with(&id_class, "shar")
-        || contains(&class, "share-")
-        || contains_ci(&elem_id, "share")
-        || contains(&id_class, "social")
-        || contains(&class, "sociable")
-        || contains(&id_class, "syndication")
-        || starts_with(&elem_id, "jp-")
-        || starts_with(&elem_id, "dpsp-content")
-        || contains(&class, "embedded")
-        || contains(&class, "embed")
-        || contains(&id_class, "newsletter")
-        || contains(&class, "subnav")
-        || contains(&id_class, "cookie")
-        || contains(&id_class, "tags")
-        || contains(&class, "tag-list")
-        || contains(&id_class, "sidebar")
-        || contains(&id_class, "banner")
-        || contains(&class, "bar")
-        || contains(&class, "meta")
-        || contains(&elem_id, "menu")
-        || contains(&class, "menu")
-        || contains_ci(&elem_id, "nav")
-        || contains_ci(&role, "nav")
-        || starts_with(&class, "nav")
-        || contains(&class, "avigation")
-        || contains(&class, "navbar")
-        || contains(&class, "navbox")
-        || starts_with(&class, "post-nav")
-        || contains(&id_class, "breadcrumb")
-        || contains(&id_class, "bread-crumb")
-        || contains(&id_class, "author")
-        || contains(&id_class, "button")
-        || contains_ci(&class, "byline")
-        || contains(&class, "rating")
-        || contains(&class, "widget")
-        || contains(&class, "attachment")
-        || contains(&class, "timestamp")
-        || contains(&class, "user-info")
-        || contains(&class, "user-profile")
-        || contains(&class, "-ad-")
-        || contains(&class, "-icon")
-        || contains(&class, "article-infos")
-        || contains(&class, "nfoline")
-        || contains(&data_component, "MostPopularStories")
-        || contains(&class, "outbrain")
-        || contains(&class, "taboola")
-        || contains(&class, "criteo")
-        || contains(&class, "options")
-        || contains(&class, "expand")
-        || contains(&class, "consent")
-        || contains(&class, "modal-content")
-        || contains(&class, " ad ")
-        || contains(&class, "permission")
-        || contains(&class, "next-")
-        || contains(&class, "-stories")
-        || contains(&class, "most-popular")
-        || contains(&class, "mol-factbox")
-        || starts_with(&class, "ZendeskForm")
-        || contains(&id_class, "message-container")
-        || contains(&class, "yin")
-        || contains(&class, "zlylin")
-        || contains(&class, "xg1")
-        || contains(&elem_id, "bmdh")
-        || contains(&class, "slide")
-        || contains(&class, "viewport")
-        || doc
-            .get_attribute(id, "data-lp-replacement-content")
-            .is_some()
-        || contains(&elem_id, "premium")
-        || contains(&class, "overlay")
-        || contains(&class, "paid-content")
-        || contains(&class, "paidcontent")
-        || contains(&class, "obfuscated")
-        || contains(&class, "blurred")
+        || starts_with(elem_id, "jp-")
+        || starts_with(elem_id, "dpsp-content")
+        || starts_with(class, "nav")
+        || starts_with(class, "post-nav")
+        || starts_with(class, "ZendeskForm")
+        || (!elem_id.is_empty() && R1_ID.is_match(elem_id))
+        || (!class.is_empty() && R1_CLASS.is_match(class))
+        || (!id_class.is_empty() && R1_ID_CLASS.is_match(id_class.as_ref()))
+        || contains(data_component, "MostPopularStories")
+        || doc.attr(id, "data-lp-replacement-content").is_some()
 }
 
 /// Matches hidden elements, comment debris, and display:none content.
@@ -190,30 +154,16 @@ fn overall_discarded_content_rule2(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let style = doc.attr(id, "style").unwrap_or("");
     let aria_hidden = doc.attr(id, "aria-hidden").unwrap_or("");
-    let id_class = format!("{elem_id}{class}");
-    let id_style = format!("{elem_id}{style}");
 
-    class == "comments-title"
-        || contains(&class, "comments-title")
-        || contains(&class, "nocomments")
-        || starts_with(&id_class, "reply-")
-        || contains(&class, "-reply-")
-        || contains(&class, "message")
-        || contains(&elem_id, "reader-comments")
-        || contains(&elem_id, "akismet")
-        || contains(&class, "akismet")
-        || contains(&class, "suggest-links")
-        || starts_with(&class, "hide-")
-        || contains(&class, "-hide-")
-        || contains(&class, "hide-print")
-        || contains(&id_style, "hidden")
-        || contains(&class, " hidden")
-        || contains(&class, " hide")
-        || contains(&class, "noprint")
-        || contains(&style, "display:none")
-        || contains(&style, "display: none")
+    (!class.is_empty() && R2_CLASS.is_match(class))
+        || starts_with(&joined(elem_id, class), "reply-")
+        || starts_with(class, "hide-")
+        || contains(elem_id, "reader-comments")
+        || contains(elem_id, "akismet")
+        || contains(&joined(elem_id, style), "hidden")
+        || contains(style, "display:none")
+        || contains(style, "display: none")
         || aria_hidden == "true"
-        || contains(&class, "notloaded")
 }
 
 // ---------------------------------------------------------------------------
