@@ -60,7 +60,16 @@ pub(crate) fn compare_external_extraction(
 
     // Process each fallback generator in order.
     // Port of Go's `for _, generator := range createFallbackGenerators(...)`.
-    let generators = if run_readability {
+    let compact = if run_readability && opts.fallback_candidates.is_none() {
+        readability_input_tree(original_doc, opts)
+    } else {
+        None
+    };
+    let generators: Vec<FallbackGenerator> = if let Some(tree) = compact {
+        vec![Box::new(move || {
+            generate_readability_candidate_from_tree(tree).map(|doc| ("Readability", doc))
+        })]
+    } else if run_readability {
         // Prior cleaning — clone the original and optionally prune for precision.
         let mut cleaned_doc = if opts.focus == ExtractionFocus::FavorPrecision {
             prune_unwanted_nodes(original_doc, OVERALL_DISCARDED_CONTENT, false)
@@ -209,6 +218,77 @@ fn create_fallback_generators(cleaned_html: &str, opts: &Options) -> Vec<Fallbac
 fn generate_readability_candidate(html: &str) -> Option<Document> {
     let mut parser = libreadability::Parser::new();
     let article = parser.parse(html, None).ok()?;
+
+    if article.content.is_empty() {
+        return None;
+    }
+
+    let doc = Document::parse(&article.content);
+    let body = doc.body().unwrap_or_else(|| doc.root());
+    let text = doc.text_content(body);
+    if trim(&text).is_empty() {
+        return None;
+    }
+
+    Some(doc)
+}
+
+/// The readability input as a tree (lagebild): the page without the elements the two prunings above
+/// remove (the overall-discard rules in precision mode, the unlikely-candidate rule), copied into a
+/// fresh tree with adjacent text nodes merged, as re-parsing the serialised pruned page gives it but
+/// without serialising and parsing. `None` when the `<html>` element itself would be pruned.
+fn readability_input_tree(original_doc: &Document, opts: &Options) -> Option<scraper::Html> {
+    use scraper::Node;
+    let precision = opts.focus == ExtractionFocus::FavorPrecision;
+    let mut skip: HashSet<crate::dom::NodeId> = HashSet::new();
+    for id in original_doc.get_elements_by_tag_name(original_doc.root(), "*") {
+        if (precision && OVERALL_DISCARDED_CONTENT.iter().any(|rule| rule(original_doc, id)))
+            || UNLIKELY_CANDIDATES.iter().any(|rule| rule(original_doc, id))
+        {
+            skip.insert(id);
+        }
+    }
+    let top = original_doc
+        .get_elements_by_tag_name(original_doc.root(), "html")
+        .into_iter()
+        .next()?;
+    if skip.contains(&top) {
+        return None;
+    }
+    let source = &original_doc.tree;
+    let mut html = scraper::Html::new_document();
+    html.quirks_mode = html5ever::tree_builder::QuirksMode::Quirks; // no doctype in the serialised page
+    let mut tree = ego_tree::Tree::with_capacity(Node::Document, source.values().len());
+    let root = tree.root().id();
+    let mut stack = vec![(top, root)];
+    while let Some((src, parent)) = stack.pop() {
+        let node = source.get(src)?;
+        let new_id = {
+            let mut target = tree.get_mut(parent)?;
+            if let Node::Text(text) = node.value() {
+                if let Some(mut last) = target.last_child() {
+                    if let Node::Text(last_text) = last.value() {
+                        last_text.text.push_tendril(&text.text);
+                        continue;
+                    }
+                }
+            }
+            target.append(node.value().clone()).id()
+        };
+        for child in node.children().rev() {
+            if !skip.contains(&child.id()) {
+                stack.push((child.id(), new_id));
+            }
+        }
+    }
+    html.tree = tree;
+    Some(html)
+}
+
+/// [`generate_readability_candidate`] on a tree from [`readability_input_tree`] (lagebild).
+fn generate_readability_candidate_from_tree(html: scraper::Html) -> Option<Document> {
+    let mut parser = libreadability::Parser::new();
+    let article = parser.parse_tree(html, None).ok()?;
 
     if article.content.is_empty() {
         return None;
