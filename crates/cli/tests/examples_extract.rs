@@ -237,11 +237,11 @@ fn figures_times_and_quotes_match_the_example_gold() {
         (&figs, "approx", 0.99),
         (&figs, "unit", 0.96),
         (&figs, "thing", 0.65),
-        (&figs, "source", 0.60),
+        (&figs, "source", 0.63),
         (&times, "found", 1.0),
         (&times, "value", 1.0),
         (&times, "mod", 0.96),
-        (&quotes, "found", 0.86),
+        (&quotes, "found", 0.87),
         (&quotes, "kind", 0.88),
         (&quotes, "speaker", 0.86),
     ] {

@@ -400,3 +400,17 @@ fn hearsay_sources_around_heisst_es_and_wonach() {
     let qs = run(t, Lang::De);
     assert!(speaker(find(&qs, "Kino")).contains("Bericht"));
 }
+
+/// Figures attributed with a plain object, and two sources side by side in one sentence.
+#[test]
+fn figure_claims_side_by_side() {
+    let text = "Nach Angaben der Polizei waren rund 300 Menschen auf der Straße, die Veranstalter sprachen von \
+                mehr als 1.000 Teilnehmern.";
+    let qs = run(text, Lang::De);
+    assert_eq!(speaker(find(&qs, "rund 300 Menschen")), "der Polizei");
+    let q = find(&qs, "1.000 Teilnehmern");
+    assert_eq!((speaker(q), q.kind), ("die Veranstalter", QuoteKind::Reported));
+    assert!(q.via.is_none(), "{q:#?}");
+    let qs = run("Die Versicherung beziffert den Schaden auf knapp zwei Millionen Euro.", Lang::De);
+    assert_eq!(speaker(find(&qs, "zwei Millionen Euro")), "Die Versicherung");
+}

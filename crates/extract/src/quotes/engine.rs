@@ -1279,14 +1279,28 @@ fn verb_frame(
 /// Frames sharing a sentence: an "according to" source and a verb frame make a chain; a chain marker
 /// makes its phrase the speaker and the frame's subject the relay.
 fn merge_frames(d: &Doc<'_>, frames: &mut Vec<Frame>, chain: Option<(Range, Range)>) {
-    let _ = d;
     if frames.len() >= 2 {
         let acc = frames.iter().position(|f| f.kind == QuoteKind::AccordingTo && !f.relay && f.speaker.is_some());
         let verb = frames
             .iter()
             .position(|f| f.relay || (f.class.is_some() && f.speaker.is_some() && f.kind != QuoteKind::AccordingTo));
         if let (Some(a), Some(v)) = (acc, verb) {
-            if a != v {
+            // two claims in clauses side by side ("Nach Angaben der Feuerwehr waren es 120, die Behörde
+            // bezifferte die Zahl auf 150") stay two; a source and a verb in one clause ("Dem Ministerium
+            // zufolge sagte Kim") or a relay ("…, wie X berichtete") make a chain
+            let relay = frames[v].relay || frames[v].class == Some(VClass::News);
+            let ends = |f: &Frame| f.speaker.map_or(0, |s| s.1).max(f.cue.map_or(0, |c| c.1));
+            let starts = |f: &Frame| f.speaker.map_or(usize::MAX, |s| s.0).min(f.cue.map_or(usize::MAX, |c| c.0));
+            let (first, second) = if starts(&frames[a]) < starts(&frames[v]) { (a, v) } else { (v, a) };
+            let comma =
+                (ends(&frames[first])..starts(&frames[second])).filter(|&k| d.sep(k) && d.toks[k].punct(",")).last();
+            if let (Some(k), false) = (comma, relay) {
+                // the first claim ends where the second clause begins
+                let c = frames[first].content;
+                if c.0 < k && k < c.1 {
+                    frames[first].content = d.trim((c.0, k)).unwrap_or(c);
+                }
+            } else if a != v {
                 let (fa, fv) = (frames[a].clone(), frames[v].clone());
                 let relay = fv.relay || fv.class == Some(VClass::News);
                 let merged = if relay {
