@@ -591,35 +591,44 @@ fn is_date_element(doc: &Document, id: NodeId, fast: bool) -> bool {
     // is unrecoverable; checking all present attributes is the closest
     // deterministic approximation (see DEVIATIONS.md) and errs inclusive.
     // lagebild: the same tests on the attribute values themselves instead of joined, case-patched
-    // copies: no needle contains the joining space, so a match lies within one value; `D`→`d` and
-    // `M`→`m` become a second, capitalised needle.
+    // copies (no needle contains the joining space, so a match lies within one value; `D`→`d` and
+    // `M`→`m` become a second, capitalised needle), with one Aho-Corasick automaton per needle list.
+    static ID_CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "date", "Date", "datum", "Datum", "meta", "Meta", "time", "publish", "footer",
+        ])
+        .expect("valid needles")
+    });
+    static ITEMPROP: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(["date", "Date", "datum", "Datum"]).expect("valid needles")
+    });
+    static CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(CLASS_NEEDLES).expect("valid needles")
+    });
+    const CLASS_NEEDLES: &[&str] = &[
+        "info",
+        "post_detail",
+        "block-content",
+        "byline",
+        "subline",
+        "posted",
+        "submitted",
+        "created-post",
+        "publication",
+        "author",
+        "autor",
+        "field-content",
+        "fa-clock-o",
+        "fa-calendar",
+        "fecha",
+        "parution",
+    ];
     let id_attr = doc.id_attr(id);
     let class = doc.class_name(id);
     let itemprop = doc.attr(id, "itemprop").unwrap_or("");
-    let any = |parts: &[&str], needles: &[&str]| parts.iter().any(|p| needles.iter().any(|n| p.contains(n)));
-    any(&[id_attr, class, itemprop], &["date", "Date", "datum", "Datum"])
-        || any(&[id_attr, class], &["meta", "Meta"])
-        || any(&[id_attr, class], &["time", "publish", "footer"])
-        || [
-            "info",
-            "post_detail",
-            "block-content",
-            "byline",
-            "subline",
-            "posted",
-            "submitted",
-            "created-post",
-            "publication",
-            "author",
-            "autor",
-            "field-content",
-            "fa-clock-o",
-            "fa-calendar",
-            "fecha",
-            "parution",
-        ]
-        .iter()
-        .any(|part| class.contains(part))
+    (!id_attr.is_empty() && ID_CLASS.is_match(id_attr))
+        || (!class.is_empty() && (ID_CLASS.is_match(class) || CLASS.is_match(class)))
+        || (!itemprop.is_empty() && ITEMPROP.is_match(itemprop))
         || id_attr.contains("footer-info-lastmod")
 }
 
