@@ -1118,6 +1118,7 @@ mod tests {
                 license: "CC BY 4.0".into(),
                 ..Default::default()
             },
+            content_tree: None,
         };
 
         let html = create_readable_document(&result);
