@@ -449,12 +449,35 @@ fn try_justext(html: &str, stoplist: &HashSet<String>) -> Document {
         .with_max_link_density(0.25)
         .with_max_heading_distance(150);
 
-    let paragraphs = justext::justext(html, stoplist, &config);
+    justext_document(&justext::justext(html, stoplist, &config))
+}
 
+/// [`try_justext`] on the page's `<html>` element instead of its serialisation (lagebild): justext
+/// serialises it without scripts, styles, comments and forms and parses that once, instead of parsing
+/// the serialised page first (same paragraphs: `justext::justext_node`).
+fn try_justext_node(doc: &Document, html_root: crate::dom::NodeId, stoplist: &HashSet<String>) -> Option<Document> {
+    let config = justext_config();
+    let node = doc.tree.get(html_root)?;
+    Some(justext_document(&justext::justext_node(node, stoplist, &config)))
+}
+
+/// trafilatura's justext thresholds (Python's `custom_justext`).
+fn justext_config() -> justext::Config {
+    justext::Config::default()
+        .with_length_low(50)
+        .with_length_high(150)
+        .with_stopwords_low(0.1)
+        .with_stopwords_high(0.2)
+        .with_max_link_density(0.25)
+        .with_max_heading_distance(150)
+}
+
+/// The non-boilerplate paragraphs as `<p>` elements of a new document.
+fn justext_document(paragraphs: &[justext::Paragraph]) -> Document {
     // Build result document from non-boilerplate paragraphs.
     let mut result = Document::parse("<html><body></body></html>");
     let body_id = result.body().unwrap_or_else(|| result.root());
-    for para in &paragraphs {
+    for para in paragraphs {
         if para.is_boilerplate() {
             continue;
         }
@@ -484,10 +507,13 @@ pub(crate) fn justext_rescue(
         .into_iter()
         .next()
         .unwrap_or_else(|| cleaned.root());
-    let html = cleaned.outer_html(html_root);
-
     let stoplist = resolve_justext_stoplist(opts.target_language.as_deref());
-    let result_doc = try_justext(&html, &stoplist);
+    let result_doc = if cleaned.is_element(html_root) {
+        try_justext_node(&cleaned, html_root, &stoplist)?
+    } else {
+        let html = cleaned.outer_html(html_root);
+        try_justext(&html, &stoplist)
+    };
     let text = trim(&body_text(&result_doc));
     if text.is_empty() {
         return None;
