@@ -1,4 +1,4 @@
-//! HTML pages: main text and metadata, built on the `trafilatura` crate.
+//! HTML pages: main text and metadata, built on the `trafilatura` crate (a trimmed copy in `vendor/trafilatura`).
 
 use crate::meta;
 use crate::IngestError;
