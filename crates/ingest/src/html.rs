@@ -250,11 +250,20 @@ fn decode_entities(text: &str) -> String {
 /// Collapses blank-line runs so paragraphs are separated by exactly one blank line; spaces inside a line
 /// are collapsed too.
 fn paragraphs(text: &str) -> String {
-    text.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 pub fn read(name: &str, html: &str) -> Result<Article, IngestError> {

@@ -41,12 +41,9 @@ impl Document {
     /// `APPLICATION/LD+JSON` as *not* a JSON-LD script. This helper reproduces
     /// upstream semantics with an exact-value post-filter.
     pub fn scripts_with_type(&self, types: &[&str]) -> Vec<NodeId> {
-        let selector = types
-            .iter()
-            .map(|t| format!(r#"script[type="{t}"]"#))
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.query_selector_all(self.root(), &selector)
+        // lagebild: the `<script>` elements filtered directly (the same elements as the
+        // case-insensitive selector followed by the exact filter below), no selector compiled per call.
+        self.get_elements_by_tag_name(self.root(), "script")
             .into_iter()
             .filter(|&id| {
                 matches!(
