@@ -413,4 +413,6 @@ fn figure_claims_side_by_side() {
     assert!(q.via.is_none(), "{q:#?}");
     let qs = run("Die Versicherung beziffert den Schaden auf knapp zwei Millionen Euro.", Lang::De);
     assert_eq!(speaker(find(&qs, "zwei Millionen Euro")), "Die Versicherung");
+    let qs = run("Nach Angaben der Industrie- und Handelskammer fahren täglich 50.000 Autos darüber.", Lang::De);
+    assert_eq!(speaker(find(&qs, "50.000 Autos")), "der Industrie- und Handelskammer");
 }

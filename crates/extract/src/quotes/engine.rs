@@ -137,6 +137,15 @@ impl<'a> Doc<'a> {
                     j += 1;
                     continue;
                 }
+                // a shared compound head: "Industrie- und Handelskammer"
+                let glued = j > s && self.toks[j - 1].b1 == t.b0;
+                let coordinated =
+                    |k: usize| self.toks.get(k).is_some_and(|c| matches!(c.lower.as_str(), "und" | "oder"));
+                if self.de && t.punct("-") && glued && coordinated(j + 1) && self.toks.get(j + 2).is_some_and(|n| n.cap)
+                {
+                    j += 2;
+                    continue;
+                }
                 break;
             }
             if t.has(F::DETERMINERS) && !saw_cap {
