@@ -830,6 +830,68 @@ impl Document {
         buffer.trim().to_string()
     }
 
+    /// `self.iter_text(id, separator).chars().count()` without building the string (lagebild): the
+    /// characters pushed, less the leading and trailing whitespace `trim` would drop.
+    pub(crate) fn iter_text_char_count(&self, id: NodeId, separator: &str) -> usize {
+        #[derive(Default)]
+        struct Count {
+            total: usize,
+            leading: usize,
+            trailing: usize,
+            seen_text: bool,
+        }
+        impl Count {
+            fn push(&mut self, s: &str) {
+                for c in s.chars() {
+                    self.total += 1;
+                    if c.is_whitespace() {
+                        if !self.seen_text {
+                            self.leading += 1;
+                        }
+                        self.trailing += 1;
+                    } else {
+                        self.seen_text = true;
+                        self.trailing = 0;
+                    }
+                }
+            }
+        }
+        fn walk(doc: &Document, id: NodeId, level: usize, sep: &str, count: &mut Count, last_level: &mut usize) {
+            if level >= MAX_TREE_DEPTH {
+                return;
+            }
+            let Some(node) = doc.tree.get(id) else {
+                return;
+            };
+            match node.value() {
+                Node::Element(e) => {
+                    if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
+                        count.push(sep);
+                    }
+                }
+                Node::Text(t) => {
+                    if level != *last_level {
+                        count.push(sep);
+                    }
+                    count.push(t.as_ref());
+                }
+                _ => {}
+            }
+            *last_level = level;
+            for child in node.children() {
+                walk(doc, child.id(), level + 1, sep, count, last_level);
+            }
+        }
+        let mut count = Count::default();
+        let mut last_level = 0;
+        walk(self, id, 0, separator, &mut count, &mut last_level);
+        if count.seen_text {
+            count.total - count.leading - count.trailing
+        } else {
+            0
+        }
+    }
+
     /// [`iter_text`](Self::iter_text) as if the elements in `skip` (and their subtrees, not their
     /// tails) had been removed (lagebild).
     pub(crate) fn iter_text_skipping(
@@ -1172,6 +1234,20 @@ mod tests {
         let p = d.children(body)[0];
         let text = d.text_content(p);
         assert_eq!(text, "Hello world end");
+    }
+
+    /// lagebild: the counting walk agrees with `iter_text(..).chars().count()`.
+    #[test]
+    fn test_iter_text_char_count_matches_iter_text() {
+        for html in [
+            "<html><body></body></html>",
+            "<html><body>  <p> a  b </p>\n<br><div>ü <span>x</span> </div>  </body></html>",
+            "<html><body><img><p>\u{00A0}text\u{2003}</p><hr></body></html>",
+        ] {
+            let d = Document::parse(html);
+            let root = d.root();
+            assert_eq!(d.iter_text_char_count(root, " "), d.iter_text(root, " ").chars().count(), "{html}");
+        }
     }
 
     #[test]

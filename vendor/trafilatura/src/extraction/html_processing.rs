@@ -112,7 +112,7 @@ pub(crate) fn prune_html(doc: &mut Document, opts: &Options) {
 pub(crate) fn prune_unwanted_nodes(doc: &Document, rules: &[Rule], with_backup: bool) -> Document {
     // lagebild: one clone instead of two; the original is the backup.
     let old_len = if with_backup {
-        doc.iter_text(doc.root(), " ").chars().count()
+        doc.iter_text_char_count(doc.root(), " ")
     } else {
         0
     };
@@ -132,7 +132,7 @@ pub(crate) fn prune_unwanted_nodes(doc: &Document, rules: &[Rule], with_backup: 
     }
 
     if with_backup {
-        let new_len = work.iter_text(work.root(), " ").chars().count();
+        let new_len = work.iter_text_char_count(work.root(), " ");
         if new_len <= old_len / 7 {
             return doc.clone_document();
         }
