@@ -1301,8 +1301,8 @@ fn merge_frames(d: &Doc<'_>, frames: &mut Vec<Frame>, chain: Option<(Range, Rang
             let ends = |f: &Frame| f.speaker.map_or(0, |s| s.1).max(f.cue.map_or(0, |c| c.1));
             let starts = |f: &Frame| f.speaker.map_or(usize::MAX, |s| s.0).min(f.cue.map_or(usize::MAX, |c| c.0));
             let (first, second) = if starts(&frames[a]) < starts(&frames[v]) { (a, v) } else { (v, a) };
-            let comma =
-                (ends(&frames[first])..starts(&frames[second])).filter(|&k| d.sep(k) && d.toks[k].punct(",")).last();
+            let gap = ends(&frames[first])..starts(&frames[second]).min(d.toks.len());
+            let comma = gap.rev().find(|&k| d.sep(k) && d.toks[k].punct(","));
             if let (Some(k), false) = (comma, relay) {
                 // the first claim ends where the second clause begins
                 let c = frames[first].content;
