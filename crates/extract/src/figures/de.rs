@@ -191,6 +191,8 @@ pub static RULES: Rules = Rules {
         &["einige", "milliarden"],
     ],
     of_words: &["von"],
+    partitive: &["der"],
+    partitive_fillers: &["insgesamt", "rund", "etwa"],
     fraction_nouns: &[("hälfte", 0.5)],
     fraction_articles: &["die", "der", "zur", "gut", "knapp", "rund", "etwa", "fast", "mehr", "als"],
     factor_suffixes: &["fach", "fache", "fachen", "facher", "faches"],

@@ -293,6 +293,8 @@ pub static RULES: Rules = Rules {
         &["a", "few", "dozen"],
     ],
     of_words: &["of"],
+    partitive: &["of", "the"],
+    partitive_fillers: &["total", "some", "about"],
     fraction_nouns: &[],
     fraction_articles: &[],
     factor_suffixes: &["fold"],

@@ -26,6 +26,10 @@ pub struct Rules {
     pub vague: &'static [Seq],
     /// Words linking a vague amount, fraction or unit to its noun ("von", "of").
     pub of_words: &'static [&'static str],
+    /// A count out of a whole: the words after the number ("51 der 74 Personen", "30 of the 120 workers"),
+    /// then optional `partitive_fillers` ("insgesamt", "total") and the whole's number before the noun.
+    pub partitive: Seq,
+    pub partitive_fillers: &'static [&'static str],
     /// Standalone fraction nouns with their value ("Hälfte") and the articles that must precede them.
     pub fraction_nouns: &'static [(&'static str, f64)],
     pub fraction_articles: &'static [&'static str],

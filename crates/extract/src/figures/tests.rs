@@ -432,3 +432,13 @@ fn counted_things_name_their_kind() {
     assert_eq!(thing(one(de("Das Land zahlt eine Förderung von bis zu 600 Millionen Euro."))), "förderung");
     assert_eq!(thing(one(en("The quake struck at a depth of about 30 kilometres."))), "depth");
 }
+
+#[test]
+fn partitive_counts_the_whole_noun() {
+    let f = de("Bisher konnten 38 der insgesamt 120 Beschäftigten zurückkehren.");
+    check(&f[0], "38 der insgesamt 120 Beschäftigten", Some(38.0), Exact, Count, None, Some("beschäftigter"));
+    let f = de("Neun der zwölf Objekte sind wieder aufgetaucht.");
+    check(&f[0], "Neun der zwölf Objekte", Some(9.0), Exact, Count, None, Some("objekt"));
+    let f = en("So far 30 of the 120 workers have returned.");
+    check(&f[0], "30 of the 120 workers", Some(30.0), Exact, Count, None, Some("worker"));
+}
