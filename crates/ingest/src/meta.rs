@@ -177,7 +177,9 @@ pub fn normalize_date(s: &str) -> Option<String> {
 pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
     let lower = line.to_lowercase();
     for (before, after) in rules.outlet_frames {
-        let Some(pos) = lower.find(before) else {
+        // "^": the name opens the line ("Continental Dispatch is an independent news service …")
+        let pos = if *before == "^" { lower.contains(after).then_some(0) } else { lower.find(before) };
+        let Some(pos) = pos else {
             continue;
         };
         // A bio frame (" ist seit 20") names the outlet after "bei".
@@ -188,6 +190,8 @@ pub fn outlet_in_line(line: &str, rules: &Rules) -> Option<String> {
             };
             // " und berichtet …" may follow the outlet name.
             (pos + bei + len, if lower[pos + bei..].contains(" und ") { " und" } else { "." })
+        } else if *before == "^" {
+            (0, *after)
         } else {
             (pos + before.len(), *after)
         };
@@ -289,6 +293,9 @@ mod tests {
             Some("Rheinblick")
         );
         assert_eq!(outlet_in_line("Die Regierung sagte nichts.", de), None);
+        let en = rules::ALL[1];
+        let footer = "Bay Courier is an independent news service for the coast. Contact the desk.";
+        assert_eq!(outlet_in_line(footer, en).as_deref(), Some("Bay Courier"));
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub fn clean(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
                 && matches!(reason, RemovalReason::Teaser | RemovalReason::AuthorBio | RemovalReason::Footer)
             {
                 out.outlet = rules::ALL.iter().find_map(|r| crate::meta::outlet_in_line(&para, r));
+                // "© 2025 Pacific Ledger. All rights reserved."
+                if out.outlet.is_none() && reason == RemovalReason::Footer && para.trim_start().starts_with('©') {
+                    out.outlet = crate::meta::outlet_in_masthead(&para);
+                }
             }
             out.removed.push(Removed { text: para, reason });
             continue;
@@ -192,7 +196,11 @@ pub fn remove_outlet_repeats(articles: &mut [Article]) {
         a.text = kept.join("\n\n");
         let is_agency = a.outlet.as_deref().is_some_and(|o| rules::AGENCIES.iter().any(|(_, name)| *name == o));
         if a.outlet.is_none() || is_agency {
-            if let Some(name) = found.iter().find_map(|l| crate::meta::outlet_in_masthead(l)) {
+            let named = |l: &String| {
+                crate::meta::outlet_in_masthead(l)
+                    .or_else(|| rules::ALL.iter().find_map(|r| crate::meta::outlet_in_line(l, r)))
+            };
+            if let Some(name) = found.iter().find_map(named) {
                 a.outlet = Some(name);
             }
         }
@@ -212,8 +220,12 @@ fn group_key(a: &Article) -> String {
     }
 }
 
+/// Lines that may be an outlet's furniture when they repeat under its articles: not sentences, or short, or
+/// giving a contact address ("Contact the newsdesk at desk@…"); a repeated body sentence (wire background)
+/// stays.
 fn is_repeat_candidate(p: &str) -> bool {
-    !p.is_empty() && (!is_sentence_like(p) || word_count(p) <= 6)
+    let contact = p.split_whitespace().any(|w| (w.contains('@') && w.contains('.')) || w.starts_with("www."));
+    !p.is_empty() && (!is_sentence_like(p) || word_count(p) <= 6 || contact)
 }
 
 #[cfg(test)]

@@ -124,3 +124,32 @@ fn repeats_across_one_outlets_articles_are_cut() {
     assert_eq!(articles[0].text, "Erster Satz über den Hafen, der lang genug ist.");
     assert_eq!(articles[1].removed[0].reason, RemovalReason::Repeated);
 }
+
+#[test]
+fn a_repeated_house_footer_with_a_contact_names_the_outlet_and_wire_background_stays() {
+    let mk = |source: &str, text: &str| Article {
+        id: String::new(),
+        source: source.into(),
+        title: None,
+        published: None,
+        outlet: None,
+        url: None,
+        author: None,
+        language: None,
+        text: text.into(),
+        removed: vec![],
+    };
+    let footer =
+        "Bay Courier is an independent news service for the coast. Contact the desk at desk@baycourier.example.";
+    let background = "The port handles about a third of the region's freight and employs several thousand people.";
+    let mut articles = vec![
+        mk("bay/a.txt", &format!("A crane collapsed at the port on Monday.\n\n{background}\n\n{footer}")),
+        mk("bay/b.txt", &format!("Dock workers went on strike on Friday.\n\n{background}\n\n{footer}")),
+    ];
+    remove_outlet_repeats(&mut articles);
+    for a in &articles {
+        assert!(a.text.contains(background), "{}", a.text);
+        assert!(!a.text.contains("desk@"), "{}", a.text);
+        assert_eq!(a.outlet.as_deref(), Some("Bay Courier"));
+    }
+}

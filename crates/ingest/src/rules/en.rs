@@ -80,7 +80,13 @@ pub const RULES: Rules = Rules {
         ("nov", 11),
         ("dec", 12),
     ],
-    outlet_frames: &[("subscribe to ", "'s"), ("© ", " 20"), ("copyright ", " 20")],
+    outlet_frames: &[
+        ("subscribe to ", "'s"),
+        ("© ", " 20"),
+        ("copyright ", " 20"),
+        ("^", " is an independent"),
+        ("^", " is a news service"),
+    ],
     code: "en",
     function_words: &[
         "the", "and", "of", "to", "is", "were", "with", "that", "this", "for", "from", "by", "on", "at", "are", "have",
