@@ -4,28 +4,18 @@
 //!
 //! cargo run --release -p lagebild-ingest --example html_bench -- 10000
 
-use flate2::read::GzDecoder;
+#[path = "common/dev_pages.rs"]
+mod dev_pages;
+
 use lagebild_ingest::{parse_input, Input, Options};
 use rayon::prelude::*;
-use std::io::Read;
-use std::path::Path;
 use std::time::Instant;
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let threads: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(2);
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    let mut pages: Vec<Input> = Vec::new();
-    for set in ["html-de", "html-en"] {
-        let Ok(list) = std::fs::read_to_string(data.join(set).join("dev.jsonl")) else { continue };
-        for line in list.lines() {
-            let record: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-            let file = data.join(set).join(record["file"].as_str().expect("file"));
-            let mut bytes = Vec::new();
-            GzDecoder::new(std::fs::File::open(&file).expect("open page")).read_to_end(&mut bytes).expect("gunzip");
-            pages.push(Input { name: format!("{set}/{}.html", record["id"].as_str().unwrap_or("page")), bytes });
-        }
-    }
+    let pages: Vec<Input> =
+        dev_pages::dev_pages().into_iter().map(|(id, bytes)| Input { name: format!("{id}.html"), bytes }).collect();
     if pages.is_empty() {
         println!("[skip] html_bench: ../shared/data not found");
         return;

@@ -3,25 +3,14 @@
 //!
 //! cargo run --release -p lagebild-ingest --example html_dump > /tmp/a.jsonl
 
-use flate2::read::GzDecoder;
+#[path = "common/dev_pages.rs"]
+mod dev_pages;
+
 use lagebild_ingest::{decode_html, extract_html};
 use rayon::prelude::*;
-use std::io::Read;
-use std::path::Path;
 
 fn main() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
-    for set in ["html-de", "html-en"] {
-        let Ok(list) = std::fs::read_to_string(data.join(set).join("dev.jsonl")) else { continue };
-        for line in list.lines() {
-            let record: serde_json::Value = serde_json::from_str(line).expect("JSON line");
-            let file = data.join(set).join(record["file"].as_str().expect("file"));
-            let mut bytes = Vec::new();
-            GzDecoder::new(std::fs::File::open(&file).expect("open page")).read_to_end(&mut bytes).expect("gunzip");
-            pages.push((format!("{set}/{}", record["id"].as_str().unwrap_or("page")), bytes));
-        }
-    }
+    let pages = dev_pages::dev_pages();
     let lines: Vec<String> = pages
         .par_iter()
         .map(|(id, bytes)| {

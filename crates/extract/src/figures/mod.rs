@@ -475,7 +475,6 @@ impl<'a> Cx<'a> {
         last
     }
 
-    /// The counted noun after token `after`; `linked` allows "von"/"of" (+ article) first.
     /// Past the size of the whole in a partitive ("der insgesamt 120 Beschäftigten", "der zwölf Objekte").
     fn past_whole(&self, mut k: usize) -> usize {
         if self.in_list(k, self.r.partitive_fillers) {
@@ -490,6 +489,7 @@ impl<'a> Cx<'a> {
         k
     }
 
+    /// The counted noun after token `after`; `linked` allows "von"/"of" (+ article) first.
     fn noun_after(&self, after: usize, linked: bool, value: Option<f64>) -> Option<Noun> {
         let mut k = after + 1;
         let gap_ok = |k: usize| self.tok(k).is_some_and(|x| !x.newline_before);
@@ -502,8 +502,7 @@ impl<'a> Cx<'a> {
                 k += 1;
             }
         } else if linked && self.lang == Lang::De && self.in_list(k, &["der", "des", "aller"]) {
-            k += 1;
-            k = self.past_whole(k);
+            k = self.past_whole(k + 1);
         } else if let Some(j) = self.seq_at(k, self.r.partitive).filter(|_| !linked) {
             // "51 der 74 Personen", "drei der gestohlenen Objekte": the whole's noun is what is counted
             k = self.past_whole(j + 1);

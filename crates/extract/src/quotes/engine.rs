@@ -1311,7 +1311,6 @@ fn merge_frames(d: &Doc<'_>, frames: &mut Vec<Frame>, chain: Option<(Range, Rang
                 }
             } else if a != v {
                 let (fa, fv) = (frames[a].clone(), frames[v].clone());
-                let relay = fv.relay || fv.class == Some(VClass::News);
                 let merged = if relay {
                     // "nach Angaben von Y, wie X berichtete": Y speaks, X relays
                     Frame { via: fv.speaker, ..fa.clone() }

@@ -33,7 +33,10 @@ pub fn event_raws(toks: &[Tok<'_>], raws: &[Raw], r: &Rules, anchor: Option<Naiv
     let words: Vec<usize> = (0..toks.len())
         .filter(|&i| toks[i].kind == Kind::Word && r.event_times.iter().any(|(w, _)| *w == toks[i].lower))
         .collect();
-    let Some(day) = (if words.is_empty() { None } else { anchor.and_then(|a| event_day(toks, raws, r, a)) }) else {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let Some(day) = anchor.and_then(|a| event_day(toks, raws, r, a)) else {
         return Vec::new();
     };
     let cal = Sem::Cal { y: Some(day.year()), m: Some(day.month()), d: Some(day.day()) };

@@ -176,20 +176,22 @@ pub fn extract(text: &str, lang: Lang, anchor: Option<NaiveDate>) -> Vec<TimeExp
 /// most often (the earliest on a tie). A name joined to the next word by a hyphen is part of another name
 /// ("Agence France-Presse").
 fn report_zone(toks: &[Tok<'_>], r: &Rules) -> Option<chrono_tz::Tz> {
+    let places: Vec<(Vec<&str>, &str)> =
+        r.place_zones.iter().map(|(name, zone)| (name.split(' ').collect(), *zone)).collect();
     let mut votes: Vec<(chrono_tz::Tz, usize)> = Vec::new();
     for i in 0..toks.len() {
         if toks[i].kind != Kind::Word {
             continue;
         }
-        let hit = r.place_zones.iter().find(|(name, _)| {
-            let words: Vec<&str> = name.split(' ').collect();
-            let last = words.len() - 1;
+        // every word of the name, the last one as the start of a word ("japan" in "japanischen")
+        let hit = places.iter().find(|(words, _)| {
             words.iter().enumerate().all(|(k, w)| {
-                toks.get(i + k).is_some_and(|t| if k == last { t.lower.starts_with(w) } else { t.lower == *w })
+                toks.get(i + k)
+                    .is_some_and(|t| if k + 1 == words.len() { t.lower.starts_with(w) } else { t.lower == *w })
             })
         });
-        let Some((name, zone)) = hit else { continue };
-        let end = i + name.split(' ').count();
+        let Some((words, zone)) = hit else { continue };
+        let end = i + words.len();
         if toks.get(end).is_some_and(|t| t.text == "-" && !t.gap) {
             continue;
         }
