@@ -30,6 +30,18 @@ pub struct ExtractArgs {
     /// Read JSON Lines records and print one result line per record, streaming.
     #[arg(long)]
     jsonl: bool,
+    /// German name tagger for `entities` and `quotes`: `fast` (the default), or `neural` (adds e5 word
+    /// states: GermEval F1 0.77 instead of 0.62, but about 2.5 ms per token; needs the model file that
+    /// `scripts/fetch-e5` puts into ~/.cache/lagebild, or LAGEBILD_E5_MODEL).
+    #[arg(long, value_enum, default_value_t = Ner::Fast)]
+    ner: Ner,
+}
+
+/// Which German name tagger runs.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Ner {
+    Fast,
+    Neural,
 }
 
 /// The kinds of facts `extract` can return.
@@ -85,7 +97,13 @@ struct Record {
     date: Option<String>,
 }
 
-fn extract(text: &str, lang: Option<Lang>, date: Option<NaiveDate>, what: &[What]) -> Extracted {
+fn extract(
+    text: &str,
+    lang: Option<Lang>,
+    date: Option<NaiveDate>,
+    what: &[What],
+    neural: Option<&entities::NeuralTagger>,
+) -> Result<Extracted, String> {
     let lang = lang.or_else(|| lagebild_ingest::detect_language(text).and_then(|c| Lang::from_code(&c)));
     let run = |w: What| what.contains(&w);
     let mut out = Extracted {
@@ -97,9 +115,13 @@ fn extract(text: &str, lang: Option<Lang>, date: Option<NaiveDate>, what: &[What
         entities: run(What::Entities).then(Vec::new),
         quotes: run(What::Quotes).then(Vec::new),
     };
-    let Some(lang) = lang else { return out };
+    let Some(lang) = lang else { return Ok(out) };
     // Quotations resolve their speakers to entities, so entities are found whenever either is asked for.
-    let found = (run(What::Entities) || run(What::Quotes)).then(|| entities::extract(text, lang));
+    let found = match (run(What::Entities) || run(What::Quotes), neural) {
+        (false, _) => None,
+        (true, None) => Some(entities::extract(text, lang)),
+        (true, Some(t)) => Some(t.extract(text, lang).map_err(|e| e.to_string())?),
+    };
     let found_quotes = run(What::Quotes).then(|| quotes::extract(text, lang, found.as_deref().unwrap_or_default()));
     if let Some(figs) = out.figures.as_mut() {
         *figs = figures::extract(text, lang);
@@ -114,7 +136,7 @@ fn extract(text: &str, lang: Option<Lang>, date: Option<NaiveDate>, what: &[What
         out.entities = found;
     }
     out.quotes = found_quotes;
-    out
+    Ok(out)
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
@@ -124,14 +146,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         Box::new(std::fs::File::open(&args.input).with_context(|| format!("{name}: cannot open"))?)
     };
+    let neural = match args.ner {
+        Ner::Fast => None,
+        Ner::Neural => Some(entities::NeuralTagger::load().context("--ner neural")?),
+    };
     if args.jsonl {
-        return run_jsonl(&name, reader, &args);
+        return run_jsonl(&name, reader, &args, neural.as_ref());
     }
     let mut text = String::new();
     std::io::BufReader::new(reader)
         .read_to_string(&mut text)
         .with_context(|| format!("{name}: cannot read as UTF-8 text"))?;
-    let extracted = extract(&text, args.lang.lang(), args.date, &args.what);
+    let extracted = extract(&text, args.lang.lang(), args.date, &args.what, neural.as_ref())
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, &extracted)?;
     writeln!(out)?;
@@ -139,7 +166,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Records are read in batches and extracted in parallel; output keeps input order and memory stays flat.
-fn run_jsonl(name: &str, reader: Box<dyn Read>, args: &ExtractArgs) -> Result<ExitCode> {
+fn run_jsonl(
+    name: &str,
+    reader: Box<dyn Read>,
+    args: &ExtractArgs,
+    neural: Option<&entities::NeuralTagger>,
+) -> Result<ExitCode> {
     const BATCH: usize = 4096;
     let mut lines = std::io::BufReader::new(reader).lines().enumerate();
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -159,7 +191,7 @@ fn run_jsonl(name: &str, reader: Box<dyn Read>, args: &ExtractArgs) -> Result<Ex
             break;
         }
         let results: Vec<Result<String, String>> =
-            batch.par_iter().map(|(n, line)| process_record(name, *n, line, args)).collect();
+            batch.par_iter().map(|(n, line)| process_record(name, *n, line, args, neural)).collect();
         for r in results {
             match r {
                 Ok(json) => writeln!(out, "{json}")?,
@@ -174,7 +206,13 @@ fn run_jsonl(name: &str, reader: Box<dyn Read>, args: &ExtractArgs) -> Result<Ex
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn process_record(name: &str, n: usize, line: &str, args: &ExtractArgs) -> Result<String, String> {
+fn process_record(
+    name: &str,
+    n: usize,
+    line: &str,
+    args: &ExtractArgs,
+    neural: Option<&entities::NeuralTagger>,
+) -> Result<String, String> {
     let record: Record = serde_json::from_str(line).map_err(|e| format!("{name}:{n}: invalid record: {e}"))?;
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
@@ -193,7 +231,8 @@ fn process_record(name: &str, n: usize, line: &str, args: &ExtractArgs) -> Resul
         ),
         None => args.date,
     };
-    let mut extracted = extract(&record.text, lang, date, &args.what);
+    let mut extracted =
+        extract(&record.text, lang, date, &args.what, neural).map_err(|e| format!("{name}:{n}: {e}"))?;
     extracted.id = Some(id);
     serde_json::to_string(&extracted).map_err(|e| format!("{name}:{n}: {e}"))
 }

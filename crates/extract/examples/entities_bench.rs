@@ -2,6 +2,8 @@
 //! German and English articles, by wall clock and by this thread's on-CPU time.
 //!
 //!     cargo run --release -p lagebild-extract --example entities_bench
+//!
+//! The neural German tagger is measured too when its model file is there (`scripts/fetch-e5`).
 
 use lagebild_core::Lang;
 use std::time::Instant;
@@ -75,7 +77,27 @@ fn run(name: &str, text: &str, lang: Lang) {
     );
 }
 
+/// The neural German tagger (`--ner neural`), if its model file is there: articles and tokens per second.
+fn run_neural(text: &str) {
+    let tagger = match lagebild_extract::entities::NeuralTagger::load() {
+        Ok(t) => t,
+        Err(e) => {
+            println!("[skip] neural tagger: {e}");
+            return;
+        }
+    };
+    let tokens = lagebild_extract::entities::token::tokenize(text).len();
+    let n = 10;
+    let (wall, cpu, per) = time(n, || tagger.extract(std::hint::black_box(text), Lang::De).map_or(0, |e| e.len()));
+    let cpu = cpu.unwrap_or(f64::NAN);
+    println!(
+        "[bench] entities de, neural tagger: {wall:.2} articles/s wall clock, {cpu:.2} of on-CPU time ({tokens} tokens: {:.2} ms per token; {per} entities per article)",
+        1000.0 / (cpu * tokens as f64)
+    );
+}
+
 fn main() {
     run("de", DE, Lang::De);
     run("en", EN, Lang::En);
+    run_neural(DE);
 }

@@ -2,6 +2,7 @@
 //! `examples/train_ner.rs`; the weights ship as `data/entities/ner_de.bin`.
 
 use super::de;
+use super::dense::{Dense, DenseTrainer};
 use super::lexicon::{self, Lexicon};
 use super::token::Tok;
 use lagebild_core::EntityKind;
@@ -279,8 +280,9 @@ fn allowed(prev: usize, t: usize) -> bool {
     t < 5 || (prev >= 1 && (prev - 1) % 4 == (t - 1) % 4)
 }
 
-/// The best tag sequence (first-order Viterbi under the BIO constraints); `w` gives a feature's weights.
-fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Vec<usize> {
+/// The best tag sequence (first-order Viterbi under the BIO constraints); `w` gives a feature's weights,
+/// `extra` a dense term per token.
+fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W, extra: Option<&[[f32; NT]]>) -> Vec<usize> {
     let n = inf.len();
     let mut back = vec![[0u8; NT]; n];
     let mut prev = [f32::NEG_INFINITY; NT];
@@ -295,7 +297,7 @@ fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Ve
     }
     for (i, bk) in back.iter_mut().enumerate() {
         static_features(inf, i, &mut feats);
-        let mut s = [0f32; NT];
+        let mut s = extra.and_then(|e| e.get(i).copied()).unwrap_or([0f32; NT]);
         for f in &feats {
             if let Some(v) = w(*f) {
                 for k in 0..NT {
@@ -346,15 +348,28 @@ fn viterbi<'a, W: Fn(u64) -> Option<&'a [f32; NT]>>(inf: &[TokInfo], w: W) -> Ve
 
 pub struct Model {
     w: IdMap<[f32; NT]>,
+    /// weights of the e5 word states, for a model trained with them
+    dense: Option<Dense>,
 }
 
 impl Model {
-    /// BIO tags for one token sequence.
-    pub fn tag(&self, inf: &[TokInfo]) -> Vec<usize> {
-        viterbi(inf, |f| self.w.get(&f))
+    /// BIO tags for one token sequence; `states` are its e5 word states ([`super::dense::states`]), used if
+    /// the model was trained with them.
+    pub fn tag(&self, inf: &[TokInfo], states: Option<&[f32]>) -> Vec<usize> {
+        let extra = match (&self.dense, states) {
+            (Some(d), Some(s)) => Some(d.scores(s)),
+            _ => None,
+        };
+        viterbi(inf, |f| self.w.get(&f), extra.as_deref())
     }
 
-    /// The weights as bytes: "LBNER2", count, scale, then (key, 9 × i16) per feature.
+    /// Whether the model wants e5 word states.
+    pub fn is_neural(&self) -> bool {
+        self.dense.is_some()
+    }
+
+    /// The weights as bytes: "LBNER2", count, scale, then (key, 9 × i16) per feature; then the dense
+    /// weights if any ([`Dense::write`]).
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.w.values().flat_map(|w| w.iter()).fold(0f32, |m, v| m.max(v.abs())).max(1e-9);
         let scale = max / 32767.0;
@@ -376,6 +391,9 @@ impl Model {
                 out.extend(v.to_le_bytes());
             }
         }
+        if let Some(d) = &self.dense {
+            d.write(&mut out);
+        }
         out
     }
 
@@ -386,11 +404,16 @@ impl Model {
         let n = u32::from_le_bytes(b[6..10].try_into().ok()?) as usize;
         let scale = f32::from_le_bytes(b[10..14].try_into().ok()?);
         let rec = 8 + 2 * NT;
-        if b.len() != 14 + n * rec {
+        let sparse_end = 14 + n * rec;
+        if b.len() < sparse_end {
             return None;
         }
+        let dense = match &b[sparse_end..] {
+            [] => None,
+            rest => Some(Dense::read(rest)?),
+        };
         let mut w = IdMap::with_capacity_and_hasher(n, Default::default());
-        for r in b[14..].chunks_exact(rec) {
+        for r in b[14..sparse_end].chunks_exact(rec) {
             let k = u64::from_le_bytes(r[..8].try_into().ok()?);
             let mut v = [0f32; NT];
             for (t, x) in v.iter_mut().enumerate() {
@@ -398,7 +421,7 @@ impl Model {
             }
             w.insert(k, v);
         }
-        Some(Model { w })
+        Some(Model { w, dense })
     }
 }
 
@@ -447,6 +470,7 @@ struct Param {
 pub struct Trainer {
     p: IdMap<Param>,
     step: u32,
+    dense: Option<DenseTrainer>,
 }
 
 impl Default for Trainer {
@@ -457,7 +481,13 @@ impl Default for Trainer {
 
 impl Trainer {
     pub fn new() -> Self {
-        Trainer { p: IdMap::default(), step: 0 }
+        Trainer { p: IdMap::default(), step: 0, dense: None }
+    }
+
+    /// A trainer that also learns weights for e5 word states standardised by `mean` and `inv_std`
+    /// ([`super::dense::standardiser`]).
+    pub fn with_dense(mean: Vec<f32>, inv_std: Vec<f32>) -> Self {
+        Trainer { p: IdMap::default(), step: 0, dense: Some(DenseTrainer::new(mean, inv_std)) }
     }
 
     fn bump(&mut self, f: u64, t: usize, d: f32) {
@@ -468,10 +498,16 @@ impl Trainer {
         p.w[t] += d;
     }
 
-    /// One pass over one sequence; returns the number of wrong tags.
-    pub fn learn(&mut self, inf: &[TokInfo], gold: &[usize]) -> usize {
+    /// One pass over one sequence (with its e5 word states for a dense trainer); returns the number of wrong
+    /// tags.
+    pub fn learn(&mut self, inf: &[TokInfo], gold: &[usize], states: Option<&[f32]>) -> usize {
         self.step += 1;
-        let pred = viterbi(inf, |f| self.p.get(&f).map(|p| &p.w));
+        let states = states.filter(|_| self.dense.is_some());
+        let extra = match (&self.dense, states) {
+            (Some(d), Some(s)) => Some(d.scores(s)),
+            _ => None,
+        };
+        let pred = viterbi(inf, |f| self.p.get(&f).map(|p| &p.w), extra.as_deref());
         let mut wrong = 0;
         let mut feats = Vec::with_capacity(64);
         let mut dk = [0u64; 3];
@@ -484,6 +520,9 @@ impl Trainer {
                 for &f in &feats {
                     self.bump(f, g, 1.0);
                     self.bump(f, q, -1.0);
+                }
+                if let (Some(d), Some(s)) = (self.dense.as_mut(), states) {
+                    d.update(s, i, g, q, self.step);
                 }
             }
             if (g, gp) != (q, qp) {
@@ -512,7 +551,7 @@ impl Trainer {
             }
             w.insert(k, v);
         }
-        Model { w }
+        Model { w, dense: self.dense.map(|d| d.finish(step)) }
     }
 }
 

@@ -3,7 +3,8 @@
 #![allow(dead_code)] // each includer (a test, an example) uses part of it
 
 use lagebild_core::{EntityKind, Lang};
-use lagebild_extract::entities::{self, lexicon, model, token};
+use lagebild_extract::entities::{self, dense, lexicon, model, token};
+use rayon::prelude::*;
 use std::collections::HashSet;
 
 pub type Key = (usize, usize, EntityKind);
@@ -17,6 +18,8 @@ pub struct Rec {
     /// `…deriv`/`…part` spans: predictions overlapping them count neither way
     pub ignore: Vec<(usize, usize)>,
     pub held_out: bool,
+    /// e5 word states of `toks` ([`encode`]), for the neural tagger
+    pub states: Option<Vec<f32>>,
 }
 
 pub fn kind(k: &str) -> Option<EntityKind> {
@@ -52,13 +55,29 @@ pub fn load(data: &str) -> Vec<Rec> {
         let inf = model::infos(&text, &toks, true, lex);
         let tags = model::tags_of(toks.len(), &spans);
         let held_out = model::is_held_out(r["id"].as_str().unwrap_or(""));
-        out.push(Rec { text, inf, toks, tags, gold, ignore, held_out });
+        out.push(Rec { text, inf, toks, tags, gold, ignore, held_out, states: None });
     }
     out
 }
 
+/// Attaches e5 word states to every record (in parallel; the e5 engine is the slow part).
+pub fn encode(recs: &mut [Rec], enc: &lagebild_embed::Encoder) {
+    recs.par_iter_mut().for_each(|r| {
+        let words: Vec<&str> = r.toks.iter().map(|t| &r.text[t.bstart..t.bend]).collect();
+        let starts: Vec<bool> = r.inf.iter().map(|i| i.sent_start).collect();
+        r.states = Some(dense::states(enc, &words, &starts).expect("e5 forward"));
+    });
+}
+
+/// Trains the tagger; with e5 word states on every record, the neural one.
 pub fn train(recs: &[&Rec], epochs: usize, quiet: bool) -> model::Model {
-    let mut tr = model::Trainer::new();
+    let neural = !recs.is_empty() && recs.iter().all(|r| r.states.is_some());
+    let mut tr = if neural {
+        let (mean, inv_std) = dense::standardiser(recs.iter().filter_map(|r| r.states.as_deref()));
+        model::Trainer::with_dense(mean, inv_std)
+    } else {
+        model::Trainer::new()
+    };
     let mut order: Vec<usize> = (0..recs.len()).collect();
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for ep in 0..epochs {
@@ -70,7 +89,7 @@ pub fn train(recs: &[&Rec], epochs: usize, quiet: bool) -> model::Model {
         }
         let (mut wrong, mut total) = (0, 0);
         for &k in &order {
-            wrong += tr.learn(&recs[k].inf, &recs[k].tags);
+            wrong += tr.learn(&recs[k].inf, &recs[k].tags, recs[k].states.as_deref());
             total += recs[k].tags.len();
         }
         if !quiet {
@@ -85,10 +104,16 @@ pub fn eval(recs: &[&Rec], m: &model::Model, full: bool, show: bool) -> (f64, f6
     let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
     for r in recs {
         let got: HashSet<Key> = if full {
-            entities::extract_with(&r.text, Lang::De, Some(m)).into_iter().map(|e| (e.start, e.end, e.kind)).collect()
+            entities::extract_with(&r.text, Lang::De, Some(m), r.states.as_deref())
+                .into_iter()
+                .map(|e| (e.start, e.end, e.kind))
+                .collect()
         } else {
             let t = &r.toks;
-            model::spans(&m.tag(&r.inf)).into_iter().map(|(s, e, k)| (t[s].start, t[e - 1].end, k)).collect()
+            model::spans(&m.tag(&r.inf, r.states.as_deref()))
+                .into_iter()
+                .map(|(s, e, k)| (t[s].start, t[e - 1].end, k))
+                .collect()
         };
         let got: HashSet<Key> =
             got.into_iter().filter(|&(s, e, _)| !r.ignore.iter().any(|&(a, b)| a < e && s < b)).collect();
