@@ -136,7 +136,7 @@ fn clock(tok: &str) -> Option<NaiveTime> {
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']).to_lowercase();
-    rules::ALL.iter().flat_map(|r| r.months.iter()).find(|(name, _)| *name == w).map(|&(_, n)| n)
+    rules::ALL.iter().find_map(|r| r.calendar.month(&w))
 }
 
 fn year(tok: &str) -> Option<i32> {

@@ -234,6 +234,10 @@ impl<'a> Cx<'a> {
         self.tok(k).is_some_and(|x| x.is_word() && list.contains(&x.lower.as_str()))
     }
 
+    fn is_month(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|x| x.is_word() && self.r.calendar.month(&x.lower).is_some())
+    }
+
     fn sentence_initial(&self, k: usize) -> bool {
         k == 0
             || self.t.toks[k].newline_before
@@ -518,7 +522,7 @@ impl<'a> Cx<'a> {
                 if !x.is_capitalized()
                     || x.newline_before
                     || self.r.stopwords.contains(&x.lower.as_str())
-                    || self.r.months.contains(&x.lower.as_str())
+                    || self.r.calendar.month(&x.lower).is_some()
                 {
                     return None;
                 }
@@ -848,7 +852,7 @@ impl<'a> Cx<'a> {
             if let Some(dot) = self.tok(np.last + 1).filter(|x| x.is_punct('.') && x.glued()) {
                 let _ = dot;
                 let after = np.last + 2;
-                let ordinal = self.in_list(after, self.r.months)
+                let ordinal = self.is_month(after)
                     || (i > 0 && self.in_list(i - 1, self.r.ordinal_context))
                     || self.tok(after).is_some_and(|x| x.is_word() && !x.is_capitalized())
                     || self.tok(after).is_some_and(|x| x.is_num())
@@ -1008,7 +1012,7 @@ impl<'a> Cx<'a> {
         if plain && i > 0 {
             let prev = i - 1;
             let year_like = (1000.0..=2100.0).contains(&np.value);
-            if year_like && (self.in_list(prev, self.r.months) || self.in_list(prev, self.r.year_words)) {
+            if year_like && (self.is_month(prev) || self.in_list(prev, self.r.year_words)) {
                 return Step::Skip(np.last);
             }
             if year_like && !counted && hedge.is_none() && !self.in_list(prev, self.r.determiners) {
@@ -1018,7 +1022,7 @@ impl<'a> Cx<'a> {
             let label = p.is_capitalized()
                 && !self.sentence_initial(prev)
                 && !self.r.stopwords.contains(&p.lower.as_str())
-                && !self.r.months.contains(&p.lower.as_str())
+                && self.r.calendar.month(&p.lower).is_none()
                 && hedge.is_none()
                 && cur.is_none()
                 && !counted;

@@ -39,8 +39,8 @@ pub struct Rules {
     pub age_suffixes: &'static [&'static str],
     pub age_before: &'static [Seq],
     pub age_after: &'static [Seq],
-    /// Month names (numbers next to them are dates or years).
-    pub months: &'static [&'static str],
+    /// Month names, full and abbreviated (numbers next to them are dates or years).
+    pub calendar: &'static lagebild_text::calendar::Calendar,
     /// Words before a number that make a bare year-like number a year ("Jahr", "year").
     pub year_words: &'static [&'static str],
     /// Words before a number that keep a year-like number a count ("die ersten 2000").

@@ -2,48 +2,12 @@
 
 use super::rules::{Rules, Unit};
 use lagebild_core::TimeMod;
+use lagebild_text::calendar;
 
 pub static RULES: Rules = Rules {
-    months: &[
-        ("januar", 1),
-        ("jänner", 1),
-        ("februar", 2),
-        ("feber", 2),
-        ("märz", 3),
-        ("april", 4),
-        ("mai", 5),
-        ("juni", 6),
-        ("juli", 7),
-        ("august", 8),
-        ("september", 9),
-        ("oktober", 10),
-        ("november", 11),
-        ("dezember", 12),
-    ],
-    month_abbr: &[
-        ("jan", 1),
-        ("feb", 2),
-        ("mär", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("okt", 10),
-        ("nov", 11),
-        ("dez", 12),
-    ],
-    weekdays: &[
-        ("montag", 1),
-        ("dienstag", 2),
-        ("mittwoch", 3),
-        ("donnerstag", 4),
-        ("freitag", 5),
-        ("samstag", 6),
-        ("sonnabend", 6),
-        ("sonntag", 7),
-    ],
+    months: calendar::DE.months,
+    month_abbr: calendar::DE.month_abbr,
+    weekdays: calendar::DE.weekdays,
     weekday_sets: &[
         ("montags", 1),
         ("dienstags", 2),

@@ -2,45 +2,12 @@
 
 use super::rules::{Rules, Unit};
 use lagebild_core::TimeMod;
+use lagebild_text::calendar;
 
 pub static RULES: Rules = Rules {
-    months: &[
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-    ],
-    month_abbr: &[
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ],
-    weekdays: &[
-        ("monday", 1),
-        ("tuesday", 2),
-        ("wednesday", 3),
-        ("thursday", 4),
-        ("friday", 5),
-        ("saturday", 6),
-        ("sunday", 7),
-    ],
+    months: calendar::EN.months,
+    month_abbr: calendar::EN.month_abbr,
+    weekdays: calendar::EN.weekdays,
     weekday_sets: &[
         ("mondays", 1),
         ("tuesdays", 2),

@@ -25,8 +25,8 @@ pub struct Rules {
     pub bio_phrases: &'static [&'static str],
     /// Words after a number on an engagement counter line ("61 Kommentare").
     pub counter_nouns: &'static [&'static str],
-    /// Month names (lower case) with their number, for dates in headers.
-    pub months: &'static [(&'static str, u32)],
+    /// Month names (full and abbreviated), for dates in headers.
+    pub calendar: &'static lagebild_text::calendar::Calendar,
     /// `(before, after)` around an outlet name in teasers, bios and footers: "Folgst du schon {X} auf".
     pub outlet_frames: &'static [(&'static str, &'static str)],
     /// ISO 639-1 code of the language.

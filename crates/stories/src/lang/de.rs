@@ -235,47 +235,6 @@ pub const STOPWORDS: &[&str] = &[
     "aktualisiert",
 ];
 
-/// Month names (full and abbreviated), each with its number.
-pub const MONTHS: &[(&str, u8)] = &[
-    ("januar", 1),
-    ("jänner", 1),
-    ("jan", 1),
-    ("februar", 2),
-    ("feb", 2),
-    ("märz", 3),
-    ("mär", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("mai", 5),
-    ("juni", 6),
-    ("jun", 6),
-    ("juli", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("oktober", 10),
-    ("okt", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("dezember", 12),
-    ("dez", 12),
-];
-
-/// Weekday names, each with its number (Monday = 1): a weekday is the same feature in every language.
-pub const WEEKDAYS: &[(&str, u8)] = &[
-    ("montag", 1),
-    ("dienstag", 2),
-    ("mittwoch", 3),
-    ("donnerstag", 4),
-    ("freitag", 5),
-    ("samstag", 6),
-    ("sonnabend", 6),
-    ("sonntag", 7),
-];
-
 /// Common news words with the language-independent concept they stand for (see `super::CONCEPTS_DOC`). Words
 /// are written in their dictionary form; they are stemmed when the table is built, and a compound counts for
 /// its head ("Großbrand", "Seebeben", "Warnstreik").

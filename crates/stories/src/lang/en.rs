@@ -254,38 +254,6 @@ pub const STOPWORDS: &[&str] = &[
     "html",
 ];
 
-/// Month names (full and abbreviated), each with its number.
-pub const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// Weekday names, each with its number (Monday = 1): a weekday is the same feature in every language.
-pub const WEEKDAYS: &[(&str, u8)] =
-    &[("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)];
-
 /// Common news words with the language-independent concept they stand for (the same names as in
 /// `de::CONCEPTS`); dictionary forms, stemmed when the table is built.
 pub const CONCEPTS: &[(&str, &str)] = &[

@@ -6,6 +6,7 @@ pub mod de;
 pub mod en;
 
 use lagebild_core::Lang;
+use lagebild_text::calendar;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -151,15 +152,16 @@ const MIN_MODIFIER_CHARS: usize = 3;
 
 impl LangTables {
     fn new(lang: Lang) -> LangTables {
-        let (stop, months, weekdays, concepts, compound_heads, algo) = match lang {
-            Lang::De => (de::STOPWORDS, de::MONTHS, de::WEEKDAYS, de::CONCEPTS, true, Algorithm::German),
-            Lang::En => (en::STOPWORDS, en::MONTHS, en::WEEKDAYS, en::CONCEPTS, false, Algorithm::English),
+        let (stop, cal, concepts, compound_heads, algo) = match lang {
+            Lang::De => (de::STOPWORDS, &calendar::DE, de::CONCEPTS, true, Algorithm::German),
+            Lang::En => (en::STOPWORDS, &calendar::EN, en::CONCEPTS, false, Algorithm::English),
         };
+        let numbered = |list: &'static [(&'static str, u32)]| list.iter().map(|&(w, n)| (w, n as u8));
         let stemmer = Stemmer::create(algo);
         LangTables {
             stopwords: stop.iter().copied().collect(),
-            months: months.iter().copied().collect(),
-            weekdays: weekdays.iter().copied().collect(),
+            months: numbered(cal.months).chain(numbered(cal.month_abbr)).collect(),
+            weekdays: numbered(cal.weekdays).collect(),
             concepts: concepts.iter().map(|&(w, c)| (stemmer.stem(w).into_owned(), c)).collect(),
             compound_heads,
             stemmer,
