@@ -37,11 +37,21 @@ pub struct ExtractArgs {
     ner: Ner,
 }
 
-/// Which German name tagger runs.
+/// Which German name tagger runs (`extract` and `analyze`).
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Ner {
+pub enum Ner {
     Fast,
     Neural,
+}
+
+impl Ner {
+    /// The neural tagger, loaded, if asked for.
+    pub fn load(self) -> Result<Option<entities::NeuralTagger>> {
+        match self {
+            Ner::Fast => Ok(None),
+            Ner::Neural => Ok(Some(entities::NeuralTagger::load().context("--ner neural")?)),
+        }
+    }
 }
 
 /// The kinds of facts `extract` can return.
@@ -146,10 +156,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         Box::new(std::fs::File::open(&args.input).with_context(|| format!("{name}: cannot open"))?)
     };
-    let neural = match args.ner {
-        Ner::Fast => None,
-        Ner::Neural => Some(entities::NeuralTagger::load().context("--ner neural")?),
-    };
+    let neural = args.ner.load()?;
     if args.jsonl {
         return run_jsonl(&name, reader, &args, neural.as_ref());
     }

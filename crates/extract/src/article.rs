@@ -7,12 +7,23 @@ use lagebild_core::{AnalyzedArticle, Article, Figure, Lang, Quote};
 /// Runs every extractor over the article's text. Relative dates resolve against the publication date, else
 /// against `fallback_date`; figures inside a quotation or attribution get its speaker as their source.
 pub fn analyze(article: Article, fallback_date: Option<NaiveDate>) -> AnalyzedArticle {
+    analyze_with(article, fallback_date, None)
+}
+
+/// [`analyze`], with German names tagged by the neural tagger when one is given (an article the encoder
+/// fails on falls back to the fast tagger).
+pub fn analyze_with(
+    article: Article,
+    fallback_date: Option<NaiveDate>,
+    neural: Option<&entities::NeuralTagger>,
+) -> AnalyzedArticle {
     let lang = article.language.as_deref().and_then(Lang::from_code);
     let anchor = article.published.as_deref().and_then(publication_day).or(fallback_date);
     let (entities, mut figures, times, quotes) = match lang {
         Some(lang) => {
             let text = &article.text;
-            let entities = entities::extract(text, lang);
+            let entities =
+                neural.and_then(|t| t.extract(text, lang).ok()).unwrap_or_else(|| entities::extract(text, lang));
             let quotes = quotes::extract(text, lang, &entities);
             (entities, figures::extract(text, lang), times::extract(text, lang, anchor), quotes)
         }

@@ -7,4 +7,4 @@ pub mod figures;
 pub mod quotes;
 pub mod times;
 
-pub use article::{analyze, attribute_figures, publication_day, redate};
+pub use article::{analyze, analyze_with, attribute_figures, publication_day, redate};

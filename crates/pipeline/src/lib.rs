@@ -10,6 +10,7 @@ use lagebild_stories::{Assignment, Config, StoryClusterer, StoryInput};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+pub use lagebild_extract::entities::NeuralTagger;
 pub use lagebild_stories::StoryId;
 
 /// Joining threshold for news streams. Dated articles are already kept apart by the clusterer's time window,
@@ -56,7 +57,16 @@ pub fn compare_story(id: &str, articles: &[&AnalyzedArticle]) -> Story {
 }
 
 /// Runs extraction, clustering and comparison over read articles.
-pub fn build(mut articles: Vec<Article>, fallback_date: Option<NaiveDate>) -> Lagebild {
+pub fn build(articles: Vec<Article>, fallback_date: Option<NaiveDate>) -> Lagebild {
+    build_with(articles, fallback_date, None)
+}
+
+/// [`build`], with German names tagged by the neural tagger when one is given (`analyze --ner neural`).
+pub fn build_with(
+    mut articles: Vec<Article>,
+    fallback_date: Option<NaiveDate>,
+    neural: Option<&NeuralTagger>,
+) -> Lagebild {
     // Arrival order: by publication time. Articles without a date come first (in input order): they cannot be
     // placed in time, and the clusterer closes stories that fall out of its time window, so an undated
     // article taken last could no longer join its story.
@@ -67,7 +77,7 @@ pub fn build(mut articles: Vec<Article>, fallback_date: Option<NaiveDate>) -> La
     let mut analyzed: Vec<AnalyzedArticle> = articles
         .into_par_iter()
         .map(|a| {
-            let out = analyze(a, fallback_date);
+            let out = lagebild_extract::analyze_with(a, fallback_date, neural);
             progress.inc(1);
             out
         })
