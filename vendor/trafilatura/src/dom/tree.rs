@@ -1002,6 +1002,31 @@ impl Document {
         result
     }
 
+    /// Calls `f` on every descendant text node of `id` in document order (the pieces of
+    /// [`Self::text_content`]) until it returns false (lagebild).
+    pub(crate) fn for_each_text(&self, id: NodeId, f: &mut dyn FnMut(&str) -> bool) {
+        fn walk(doc: &Document, id: NodeId, f: &mut dyn FnMut(&str) -> bool, depth: usize) -> bool {
+            if depth >= MAX_TREE_DEPTH {
+                return true;
+            }
+            let Some(node) = doc.tree.get(id) else {
+                return true;
+            };
+            if let Node::Text(t) = node.value() {
+                if !f(t.as_ref()) {
+                    return false;
+                }
+            }
+            for child in node.children() {
+                if !walk(doc, child.id(), f, depth + 1) {
+                    return false;
+                }
+            }
+            true
+        }
+        walk(self, id, f, 0);
+    }
+
     fn collect_text(&self, id: NodeId, out: &mut String, depth: usize) {
         if depth >= MAX_TREE_DEPTH {
             return;
