@@ -97,12 +97,12 @@ struct Tokenizer<'a, 'b> {
 
 enum Markup<'a> {
     Start {
-        name: String,
+        name: Cow<'a, str>,
         attrs: Vec<Attribute>,
         self_closing: bool,
     },
     End {
-        name: String,
+        name: Cow<'a, str>,
     },
     Comment(Cow<'a, str>),
     Doctype {
@@ -249,7 +249,7 @@ impl<'a> Tokenizer<'a, '_> {
         let len = bytes.len();
         let next = *bytes.get(lt + 1)?;
         if next.is_ascii_alphabetic() {
-            let (name, mut p) = tag_name(bytes, lt + 1);
+            let (name, mut p) = tag_name(html, lt + 1);
             let mut attrs: Vec<Attribute> = Vec::new();
             let mut self_closing = false;
             loop {
@@ -282,7 +282,7 @@ impl<'a> Tokenizer<'a, '_> {
                 if let Some((attr_name, value)) = attr {
                     if !attrs
                         .iter()
-                        .any(|a| a.name.local.as_ref() == attr_name.as_str())
+                        .any(|a| a.name.local.as_ref() == &*attr_name)
                     {
                         attrs.push(Attribute {
                             name: QualName::new(None, ns!(), LocalName::from(attr_name)),
@@ -306,7 +306,7 @@ impl<'a> Tokenizer<'a, '_> {
                     return None;
                 };
                 if c.is_ascii_alphabetic() {
-                    let (name, p) = tag_name(bytes, lt + 2);
+                    let (name, p) = tag_name(html, lt + 2);
                     let end = scan_tag_end(bytes, p).unwrap_or(len);
                     Some((Markup::End { name }, end))
                 } else if c == b'>' {
@@ -374,26 +374,33 @@ impl<'a> Tokenizer<'a, '_> {
 }
 
 /// A tag name from `start` (lowercased), and the position after it.
-fn tag_name(bytes: &[u8], start: usize) -> (String, usize) {
+fn tag_name(html: &str, start: usize) -> (Cow<'_, str>, usize) {
+    let bytes = html.as_bytes();
     let mut p = start;
     while p < bytes.len() && !matches!(bytes[p], b'\t' | b'\n' | 0x0c | b'\r' | b' ' | b'/' | b'>')
     {
         p += 1;
     }
-    let raw = &bytes[start..p];
-    // All delimiters are ASCII, so `raw` is whole characters of the (valid UTF-8) input.
-    let mut name = String::from_utf8_lossy(raw).into_owned();
-    name.make_ascii_lowercase();
+    // All delimiters are ASCII, so the name is whole characters of the input.
+    (lowercase(&html[start..p]), p)
+}
+
+/// ASCII-lowercased, NUL replaced; borrowed when already so (tag and attribute names mostly are).
+fn lowercase(raw: &str) -> Cow<'_, str> {
+    if !raw.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
+        return Cow::Borrowed(raw);
+    }
+    let mut name = raw.to_ascii_lowercase();
     if name.contains('\0') {
         name = name.replace('\0', "\u{fffd}");
     }
-    (name, p)
+    Cow::Owned(name)
 }
 
 /// One attribute at `p` (not whitespace, not '>' or "/>"): its lowercased name and decoded value, and the
 /// position after it. None: the input ends inside the attribute (the tag is dropped, as by html5ever).
 #[allow(clippy::type_complexity)]
-fn attribute(html: &str, start: usize) -> Option<(Option<(String, Cow<'_, str>)>, usize)> {
+fn attribute(html: &str, start: usize) -> Option<(Option<(Cow<'_, str>, Cow<'_, str>)>, usize)> {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut p = start + 1; // the first character belongs to the name even when it is '='
@@ -405,8 +412,7 @@ fn attribute(html: &str, start: usize) -> Option<(Option<(String, Cow<'_, str>)>
     {
         p += 1;
     }
-    let mut name = html[start..p].to_string();
-    name.make_ascii_lowercase();
+    let name = lowercase(&html[start..p]);
     let mut q = p;
     while q < len && is_ws(bytes[q]) {
         q += 1;
@@ -1366,7 +1372,8 @@ impl Builder {
         void: bool,
         foster: bool,
     ) -> NodeId {
-        let node = Self::make_element(name, ns, attrs);
+        let atom = LocalName::from(name);
+        let node = Node::Element(Element::new(QualName::new(None, ns.namespace(), atom.clone()), attrs));
         let template = ns == Ns::Html && name == "template";
         let parent = self.current_id();
         let foster_table = if foster
@@ -1401,7 +1408,7 @@ impl Builder {
             self.stack.push(Open {
                 id: content,
                 elem: id,
-                name: LocalName::from(name),
+                name: atom,
                 ns,
             });
         }
