@@ -280,10 +280,7 @@ impl<'a> Tokenizer<'a, '_> {
                 };
                 p = q;
                 if let Some((attr_name, value)) = attr {
-                    if !attrs
-                        .iter()
-                        .any(|a| a.name.local.as_ref() == &*attr_name)
-                    {
+                    if !attrs.iter().any(|a| a.name.local.as_ref() == &*attr_name) {
                         attrs.push(Attribute {
                             name: QualName::new(None, ns!(), LocalName::from(attr_name)),
                             value: StrTendril::from(value.as_ref()),
@@ -1373,7 +1370,10 @@ impl Builder {
         foster: bool,
     ) -> NodeId {
         let atom = LocalName::from(name);
-        let node = Node::Element(Element::new(QualName::new(None, ns.namespace(), atom.clone()), attrs));
+        let node = Node::Element(Element::new(
+            QualName::new(None, ns.namespace(), atom.clone()),
+            attrs,
+        ));
         let template = ns == Ns::Html && name == "template";
         let parent = self.current_id();
         let foster_table = if foster
