@@ -11,6 +11,10 @@ use lagebild_ingest::{parse_input, Input, Options};
 use rayon::prelude::*;
 use std::time::Instant;
 
+/// The allocator of the `lagebild` binary (crates/cli/src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let threads: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(2);

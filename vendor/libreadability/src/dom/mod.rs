@@ -86,7 +86,13 @@ impl Document {
 
     /// Get an attribute value.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.html.tree.get(id)?.value().as_element()?.attr(name)
+        // lagebild: a linear scan comparing names as strings instead of `Element::attr` (an atom interned
+        // and a binary search by `QualName` per call); attribute names are unique per element.
+        let e = self.html.tree.get(id)?.value().as_element()?;
+        e.attrs
+            .iter()
+            .find(|(k, _)| k.ns == ns!() && k.local.as_ref() == name)
+            .map(|(_, v)| v.as_ref())
     }
 
     /// True if the element has the given attribute.

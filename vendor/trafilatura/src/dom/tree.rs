@@ -39,6 +39,16 @@ fn make_text(text: &str) -> Node {
     })
 }
 
+/// lagebild: an element's attribute by a linear scan of its few attributes, comparing names as strings;
+/// `scraper::node::Element::attr` interns the name as an atom and binary-searches by `QualName` on every
+/// call (~9 % of the time per page). Same result: attribute names are unique per element.
+pub(crate) fn element_attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(k, _)| k.ns == ns!() && k.local.as_ref() == name)
+        .map(|(_, v)| v.as_ref())
+}
+
 // ---------------------------------------------------------------------------
 // Element type & attribute access
 // ---------------------------------------------------------------------------
@@ -95,7 +105,7 @@ impl Document {
     /// The value of a named attribute, borrowed (lagebild: no allocation in the selector rules).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         if let Some(Node::Element(e)) = self.tree.get(id).map(|n| n.value()) {
-            return e.attr(name);
+            return element_attr(e, name);
         }
         None
     }
@@ -103,7 +113,7 @@ impl Document {
     /// Returns the value of a named attribute, or None if not present.
     pub fn get_attribute(&self, id: NodeId, name: &str) -> Option<String> {
         if let Some(Node::Element(e)) = self.tree.get(id).map(|n| n.value()) {
-            return e.attr(name).map(|s| s.to_string());
+            return element_attr(e, name).map(|s| s.to_string());
         }
         None
     }
@@ -990,6 +1000,31 @@ impl Document {
         let mut result = String::new();
         self.collect_text(id, &mut result, 0);
         result
+    }
+
+    /// Calls `f` on every descendant text node of `id` in document order (the pieces of
+    /// [`Self::text_content`]) until it returns false (lagebild).
+    pub(crate) fn for_each_text(&self, id: NodeId, f: &mut dyn FnMut(&str) -> bool) {
+        fn walk(doc: &Document, id: NodeId, f: &mut dyn FnMut(&str) -> bool, depth: usize) -> bool {
+            if depth >= MAX_TREE_DEPTH {
+                return true;
+            }
+            let Some(node) = doc.tree.get(id) else {
+                return true;
+            };
+            if let Node::Text(t) = node.value() {
+                if !f(t.as_ref()) {
+                    return false;
+                }
+            }
+            for child in node.children() {
+                if !walk(doc, child.id(), f, depth + 1) {
+                    return false;
+                }
+            }
+            true
+        }
+        walk(self, id, f, 0);
     }
 
     fn collect_text(&self, id: NodeId, out: &mut String, depth: usize) {

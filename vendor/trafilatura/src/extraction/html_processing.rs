@@ -11,7 +11,7 @@ use crate::settings::{
 use crate::utils::is_image_element;
 use crate::utils::lru::LruCache;
 use crate::utils::text::{duplicate_test, text_chars_test, text_filter};
-use crate::utils::trim;
+use crate::utils::{trim, trimmed_char_count_below};
 
 /// Cleans the document by discarding unwanted elements.
 ///
@@ -236,24 +236,9 @@ pub(crate) fn link_density_test(
         return (Vec::new(), false);
     }
 
-    let text = trim(&doc.text_content(element));
-    let text_length = text.chars().count();
-
-    // Shortcut for single-link elements.
-    if n_links == 1 {
-        let threshold: usize = if opts.focus == ExtractionFocus::FavorPrecision {
-            10
-        } else {
-            100
-        };
-        let link_text = trim(&doc.text_content(links[0]));
-        let link_text_length = link_text.chars().count();
-        if link_text_length > threshold && link_text_length as f64 > text_length as f64 * 0.9 {
-            return (Vec::new(), true);
-        }
-    }
-
-    // Determine limit based on tag and sibling position.
+    // lagebild: the element's text length is needed only below the limits tested here (the length limit,
+    // and for a single link 1/0.9 of its text); it is counted up to the larger of them instead of
+    // building and trimming the element's whole text (see `trimmed_char_count_below`). Same decisions.
     let limit_length: usize = if doc.tag_name(element) == "p" {
         if doc.next_element_sibling(element).is_none() {
             60
@@ -265,6 +250,25 @@ pub(crate) fn link_density_test(
     } else {
         100
     };
+    let single_link_length =
+        (n_links == 1).then(|| trim(&doc.text_content(links[0])).chars().count());
+    let cap = limit_length.max(single_link_length.map_or(0, |n| 2 * n + 2));
+    let Some(text_length) = trimmed_char_count_below(doc, element, cap) else {
+        // At least `cap` characters: not below the limit, and a single link is under 90 % of the text.
+        return (Vec::new(), false);
+    };
+
+    // Shortcut for single-link elements.
+    if let Some(link_text_length) = single_link_length {
+        let threshold: usize = if opts.focus == ExtractionFocus::FavorPrecision {
+            10
+        } else {
+            100
+        };
+        if link_text_length > threshold && link_text_length as f64 > text_length as f64 * 0.9 {
+            return (Vec::new(), true);
+        }
+    }
 
     if text_length < limit_length {
         let (link_length, n_short_links, non_empty_links) = collect_link_info(doc, &links);
@@ -470,12 +474,9 @@ pub(crate) fn delete_by_link_density(
         if is_high_density {
             to_delete.push(elem);
         } else if backtracking && !non_empty_links.is_empty() {
-            let text = trim(&doc.text_content(elem));
-            let text_length = text.chars().count();
-            if text_length > 0
-                && text_length < threshold
-                && doc.children(elem).len() >= n_child_limit
-            {
+            // lagebild: counted only up to the threshold (same decision).
+            let text_length = trimmed_char_count_below(doc, elem, threshold);
+            if text_length.is_some_and(|n| n > 0) && doc.children(elem).len() >= n_child_limit {
                 to_delete.push(elem);
             }
         }

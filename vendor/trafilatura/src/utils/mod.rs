@@ -66,12 +66,82 @@ pub fn trim(s: &str) -> String {
     }
 }
 
+/// `trim(&doc.text_content(id)).chars().count()` when it is below `cap`, else None (lagebild): the text is
+/// counted as it is walked, without building it, and the walk stops once `cap` characters are certain.
+/// Exact: whitespace runs count as one separator, soft hyphens not at all, as in [`trim`]; text with a
+/// character NFC might change is counted the slow way.
+pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -> Option<usize> {
+    struct Counter {
+        committed: usize,
+        words: usize,
+        word: usize,
+        cap: usize,
+    }
+    enum Stop {
+        AtCap,
+        NotFast,
+    }
+    impl Counter {
+        fn end_word(&mut self) {
+            if self.word > 0 {
+                self.committed += self.word + usize::from(self.words > 0);
+                self.words += 1;
+                self.word = 0;
+            }
+        }
+        fn push(&mut self, s: &str) -> Result<(), Stop> {
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    self.end_word();
+                } else if c == '\u{00AD}' {
+                } else if c < '\u{0300}'
+                    || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
+                {
+                    self.word += 1;
+                    if self.committed + usize::from(self.words > 0) + self.word >= self.cap {
+                        return Err(Stop::AtCap);
+                    }
+                } else {
+                    return Err(Stop::NotFast);
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut counter = Counter {
+        committed: 0,
+        words: 0,
+        word: 0,
+        cap,
+    };
+    let mut stop = None;
+    doc.for_each_text(id, &mut |t| match counter.push(t) {
+        Ok(()) => true,
+        Err(s) => {
+            stop = Some(s);
+            false
+        }
+    });
+    match stop {
+        None => {
+            counter.end_word();
+            Some(counter.committed).filter(|&n| n < cap)
+        }
+        Some(Stop::AtCap) => None,
+        Some(Stop::NotFast) => {
+            Some(trim(&doc.text_content(id)).chars().count()).filter(|&n| n < cap)
+        }
+    }
+}
+
 /// Whether `s` is certainly in NFC (lagebild): every character below U+0300 (no combining marks, no
 /// decompositions that NFC applies), or in general punctuation U+2002–U+206F or the currency symbols
 /// U+20A0–U+20C0 (quotes, dashes, €: NFC_QC=Yes, combining class 0); otherwise the quick check decides.
 fn is_nfc_fast(s: &str) -> bool {
-    s.chars().all(|c| c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}'))
-        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    s.chars()
+        .all(|c| c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}'))
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Counts words (whitespace-delimited tokens) in a string.
@@ -303,13 +373,27 @@ mod tests {
     fn test_trim_matches_upstream() {
         fn upstream(s: &str) -> String {
             let no_soft_hyphen: String = s.chars().filter(|&c| c != '\u{00AD}').collect();
-            let joined = no_soft_hyphen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let joined = no_soft_hyphen
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             joined.nfc().collect()
         }
         let cases = [
-            "", " ", "  a  b\t\nc ", "a\u{0B}b\u{0C}c\rd", "x\u{1C}y", "Stra\u{00DF}e  \u{201E}Zitat\u{201C} \u{2013} 5 \u{20AC}",
-            "u\u{0308}ber", "\u{00AD} a \u{00AD}\u{00AD} b\u{00AD}c", "a\u{00A0}b\u{2003}c\u{3000}d", "\u{2000}x\u{2001}",
-            "\u{212B}ngstr\u{00F6}m", "e\u{0301}t\u{00E9} \u{1100}\u{1161}", "\u{0085}a\u{2028}b", "Ω \u{2126}",
+            "",
+            " ",
+            "  a  b\t\nc ",
+            "a\u{0B}b\u{0C}c\rd",
+            "x\u{1C}y",
+            "Stra\u{00DF}e  \u{201E}Zitat\u{201C} \u{2013} 5 \u{20AC}",
+            "u\u{0308}ber",
+            "\u{00AD} a \u{00AD}\u{00AD} b\u{00AD}c",
+            "a\u{00A0}b\u{2003}c\u{3000}d",
+            "\u{2000}x\u{2001}",
+            "\u{212B}ngstr\u{00F6}m",
+            "e\u{0301}t\u{00E9} \u{1100}\u{1161}",
+            "\u{0085}a\u{2028}b",
+            "Ω \u{2126}",
         ];
         for c in cases {
             assert_eq!(trim(c), upstream(c), "{c:?}");
