@@ -41,6 +41,36 @@ const NOISE: &[&str] = &[
     "Share",
 ];
 
+/// Deeply nested pages (hostile or broken) are read without overflowing the stack of a 2 MiB thread, the
+/// size a worker thread gets, and keep their words.
+#[test]
+fn deeply_nested_html_is_read_on_a_small_stack() {
+    let n = 3_000;
+    let cases = [
+        format!("<html><body>{}Hafenbrand{}", "<div>".repeat(n), "</div>".repeat(n)),
+        format!("<html><body><p>{}Hafenbrand", "<b>".repeat(n)),
+        format!("<html><body>{}<p>Hafenbrand", "<b>x<p>y".repeat(n)),
+        format!("<html><body>{}<p>Hafenbrand", "<table><tr><td>".repeat(n)),
+        format!("<html><body><article>{}Hafenbrand", "<span>Wort ".repeat(n)),
+    ];
+    for (i, html) in cases.into_iter().enumerate() {
+        let outcome = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                let input = source::from_bytes(format!("deep{i}.html"), html.into_bytes()).unwrap();
+                let options = Options { format: Some(Format::Html), ..Default::default() };
+                parse_input(&input, &options).into_iter().map(|a| a.map(|a| a.text)).collect::<Vec<_>>()
+            })
+            .unwrap()
+            .join()
+            .expect("no panic");
+        assert_eq!(outcome.len(), 1, "case {i}");
+        if let Ok(text) = &outcome[0] {
+            assert!(text.contains("Hafenbrand") || text.contains("Wort"), "case {i}: words lost: {text:.200}");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -22,6 +22,16 @@ use scraper::node::{Comment, Doctype, Element, Text};
 use scraper::Node;
 use tendril::StrTendril;
 
+/// The most elements open at once. Past it, opening an element first closes the current one, so neither the
+/// tree nor the stack of open elements grows deeper: the extractors walk the tree recursively, and the parser's
+/// scope checks scan the stack (quadratic time on 100,000 unclosed `<div>`s otherwise). Browsers cap depth too
+/// (Chromium at 512); no real page comes near it.
+const MAX_OPEN: usize = 256;
+
+/// How many identical formatting elements stay active after the last marker (the HTML standard's "Noah's Ark
+/// clause"): without it, `<b>x<p>y` repeated reopens every earlier `<b>` at each paragraph.
+const MAX_SAME_ACTIVE: usize = 3;
+
 /// Parse a whole HTML document into a scraper tree (root: `Node::Document`).
 pub(crate) fn parse(html: &str) -> Tree<Node> {
     let mut b = Builder::new(html.len());
@@ -1375,6 +1385,9 @@ impl Builder {
             attrs,
         ));
         let template = ns == Ns::Html && name == "template";
+        if !void && self.stack.len() >= MAX_OPEN {
+            self.pop();
+        }
         let parent = self.current_id();
         let foster_table = if foster
             && self
@@ -1473,6 +1486,21 @@ impl Builder {
 
     /// Insert a formatting element and remember it as active.
     fn insert_formatting(&mut self, name: &str, attrs: Vec<Attribute>) {
+        let mut same = Vec::new();
+        for (i, entry) in self.active.iter().enumerate().rev() {
+            match entry {
+                Active::Marker => break,
+                Active::Elem {
+                    name: n, attrs: a, ..
+                } if n.as_ref() == name && *a == attrs => same.push(i),
+                _ => {}
+            }
+        }
+        if same.len() >= MAX_SAME_ACTIVE {
+            if let Some(&earliest) = same.last() {
+                self.active.remove(earliest);
+            }
+        }
         let kept = attrs.clone();
         let id = self.insert(name, Ns::Html, attrs, false, true);
         self.active.push(Active::Elem {
@@ -2116,6 +2144,48 @@ mod tests {
             eprintln!("input: {html}\n--- ours:\n{ours}--- html5ever:\n{theirs}");
         }
         ours == theirs
+    }
+
+    /// Pathological nesting, as a hostile or broken page has it.
+    fn deep_inputs(n: usize) -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "div",
+                format!("<body>{}text{}", "<div>".repeat(n), "</div>".repeat(n)),
+            ),
+            ("unclosed div", format!("<body>{}text", "<div>".repeat(n))),
+            ("b in p", format!("<body><p>{}text", "<b>".repeat(n))),
+            ("b then p", "<b>x<p>y".repeat(n)),
+            ("table", "<table><tr><td>x".repeat(n)),
+            ("span", format!("<article>{}", "<span>word ".repeat(n))),
+            ("svg", format!("<body>{}", "<svg><g>x".repeat(n))),
+        ]
+    }
+
+    #[test]
+    fn depth_and_size_stay_bounded_on_pathological_nesting() {
+        for (name, html) in deep_inputs(20_000) {
+            let tree = parse(&html);
+            let depth = tree
+                .nodes()
+                .map(|n| n.ancestors().count())
+                .max()
+                .unwrap_or(0);
+            assert!(depth <= MAX_OPEN + 2, "{name}: depth {depth}");
+            let nodes = tree.nodes().count();
+            assert!(nodes <= 10 * 20_000, "{name}: {nodes} nodes");
+            let text: String = tree
+                .nodes()
+                .filter_map(|n| match n.value() {
+                    Node::Text(t) => Some(t.text.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                ["text", "x", "word"].iter().any(|w| text.contains(w)),
+                "{name}: text lost"
+            );
+        }
     }
 
     #[test]

@@ -1285,9 +1285,10 @@ mod tests {
             "<html><body>{}<p>unreachable text</p></body></html>",
             "<div>".repeat(5_000)
         );
-        // Must complete without stack overflow; deep content is truncated.
+        // Must complete without stack overflow. lagebild: the parser caps nesting (`fastparse::MAX_OPEN`), so
+        // the deep paragraph now sits within reach and is kept.
         let (_, text) = baseline(&doc(&pathological));
-        assert!(!text.contains("unreachable text"));
+        assert!(text.contains("unreachable text"), "got: {text}");
     }
 
     // -----------------------------------------------------------------
