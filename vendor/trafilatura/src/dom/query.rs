@@ -8,6 +8,14 @@ use super::Document;
 /// Maximum recursion depth for query traversals.
 const MAX_TREE_DEPTH: usize = 500;
 
+/// Whether a selector is a bare lowercase tag name, which matches exactly the elements of that local name.
+fn is_tag_name(selector: &str) -> bool {
+    !selector.is_empty()
+        && selector
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
 impl Document {
     /// Find the first element (in document order) within the subtree rooted at
     /// `root` that matches the given CSS selector string.
@@ -25,6 +33,13 @@ impl Document {
     ///
     /// Port of `dom.QuerySelectorAll`.
     pub fn query_selector_all(&self, root: NodeId, selector: &str) -> Vec<NodeId> {
+        // lagebild: a bare tag name (`"a"`, `"h1"`, `"meta"`) is collected by name, without compiling the
+        // selector and matching it against every element; the same elements, root included.
+        if is_tag_name(selector) {
+            let mut result = Vec::new();
+            self.collect_by_tag(root, selector, true, &mut result, 0);
+            return result;
+        }
         let Ok(sel) = Selector::parse(selector) else {
             return Vec::new();
         };
@@ -187,6 +202,26 @@ mod tests {
         let result = d.query_selector(body, "p.target");
         assert!(result.is_some());
         assert_eq!(d.tag_name(result.unwrap()), "p");
+    }
+
+    #[test]
+    fn bare_tag_names_match_as_the_compiled_selector_does() {
+        let d = doc(
+            "<html><head><meta name=a content=b><title>t</title></head><body><div><p>one</p>\
+             <a href=x>l</a><svg><a>s</a></svg><p><a>two</a></p><h1>h</h1></div></body></html>",
+        );
+        for tag in [
+            "a", "p", "meta", "h1", "div", "html", "body", "title", "section",
+        ] {
+            for root in [d.root(), d.body().unwrap()] {
+                let sel = Selector::parse(tag).unwrap();
+                assert_eq!(
+                    d.query_selector_all(root, tag),
+                    d.query_selector_all_compiled(root, &sel),
+                    "{tag}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -493,13 +493,18 @@ pub(crate) fn delete_by_link_density(
 pub(crate) fn convert_tags(doc: &mut Document, opts: &Options) {
     if !opts.include_links {
         // Protect links inside relevant containers.
-        let css_selector = if opts.exclude_tables {
-            "div a, ul a, ol a, dl a, p a".to_string()
+        // lagebild: the elements of the selector `div a, ul a, ol a, dl a, p a(, table a)`, found by tag name
+        // and an ancestor walk instead of matching the compiled selector against every element.
+        let containers: &[&str] = if opts.exclude_tables {
+            &["div", "ul", "ol", "dl", "p"]
         } else {
-            "div a, ul a, ol a, dl a, p a, table a".to_string()
+            &["div", "ul", "ol", "dl", "p", "table"]
         };
-
-        let important_links = doc.query_selector_all(doc.root(), &css_selector);
+        let mut important_links = doc.get_elements_by_tag_name(doc.root(), "a");
+        important_links.retain(|&id| {
+            std::iter::successors(doc.parent(id), |&p| doc.parent(p))
+                .any(|p| containers.contains(&doc.tag_name(p)))
+        });
         for &id in &important_links {
             doc.set_tag_name(id, "protected-a");
         }

@@ -24,6 +24,7 @@ use crate::utils::regex_patterns::{
 };
 use crate::utils::url::{get_base_url, validate_url};
 use crate::utils::{remove_emojis, str_or, trim, unescape_html, uniquify_lists};
+use ego_tree::NodeId;
 
 // ---------------------------------------------------------------------------
 // Static meta-name lookup sets
@@ -418,6 +419,18 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
 // ---------------------------------------------------------------------------
 
 /// Port of `examineMeta`.
+/// The elements of the selector `head meta[content]`, in document order (lagebild: found by tag name and an
+/// ancestor walk instead of compiling the selector and matching it against every element of the page).
+fn head_metas(doc: &Document) -> Vec<NodeId> {
+    let mut metas = doc.get_elements_by_tag_name(doc.root(), "meta");
+    metas.retain(|&id| {
+        doc.attr(id, "content").is_some()
+            && std::iter::successors(doc.parent(id), |&p| doc.parent(p))
+                .any(|p| doc.tag_name(p) == "head")
+    });
+    metas
+}
+
 fn examine_meta(doc: &Document) -> Metadata {
     let mut metadata = extract_open_graph_meta(doc);
 
@@ -435,7 +448,7 @@ fn examine_meta(doc: &Document) -> Metadata {
 
     let mut tmp_sitename = String::new();
 
-    for node_id in doc.query_selector_all(doc.root(), "head meta[content]") {
+    for node_id in head_metas(doc) {
         let content = doc.get_attribute(node_id, "content").unwrap_or_default();
         let content = HTML_STRIP_TAG.replace_all(&content, "");
         let content = unescape_html(&content);
@@ -529,7 +542,13 @@ fn examine_meta(doc: &Document) -> Metadata {
 fn extract_open_graph_meta(doc: &Document) -> Metadata {
     let mut metadata = Metadata::default();
 
-    for node_id in doc.query_selector_all(doc.root(), r#"meta[property^="og:"]"#) {
+    // lagebild: the elements of `meta[property^="og:"]` by tag name and attribute, no selector matching.
+    let mut og_metas = doc.get_elements_by_tag_name(doc.root(), "meta");
+    og_metas.retain(|&id| {
+        doc.attr(id, "property")
+            .is_some_and(|p| p.starts_with("og:"))
+    });
+    for node_id in og_metas {
         let prop = trim(&doc.get_attribute(node_id, "property").unwrap_or_default());
         let content = trim(&unescape_html(
             &doc.get_attribute(node_id, "content").unwrap_or_default(),
@@ -713,7 +732,7 @@ fn extract_dom_url(doc: &Document) -> String {
 
     // Fix relative URLs — add domain name if missing.
     if !url.is_empty() && url.starts_with('/') {
-        for node_id in doc.query_selector_all(doc.root(), "head meta[content]") {
+        for node_id in head_metas(doc) {
             let node_name = trim(&doc.get_attribute(node_id, "name").unwrap_or_default());
             let node_property = trim(&doc.get_attribute(node_id, "property").unwrap_or_default());
             let attr_type = str_or(&[&node_name, &node_property]).to_string();
