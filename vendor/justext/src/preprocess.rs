@@ -31,12 +31,63 @@ pub fn preprocess(html: &str) -> Html {
     Html::parse_document(&cleaned)
 }
 
-/// lagebild: [`preprocess`] for a page already parsed, from its `<html>` element: the same
-/// serialisation without the unwanted nodes and the same second parse, without the first parse.
+/// lagebild: [`preprocess`] for a page already parsed, from its `<html>` element: the tree copied without
+/// the unwanted nodes (as [`serialize_node`] leaves them out), adjacent texts merged as a second parse
+/// would merge them, without serialising and parsing the page again.
 pub fn preprocess_node(node: ego_tree::NodeRef<scraper::node::Node>) -> Html {
-    let mut out = String::new();
-    serialize_node(&node, &mut out);
-    Html::parse_document(&out)
+    let mut html = Html::new_document();
+    html.quirks_mode = html5ever::tree_builder::QuirksMode::Quirks; // what a parse of the serialisation gets
+    let root = html.tree.root().id();
+    copy_clean(node, &mut html.tree, root);
+    html
+}
+
+/// Append a cleaned copy of `node` under `parent` (the tree counterpart of [`serialize_node`]).
+fn copy_clean(
+    node: ego_tree::NodeRef<scraper::node::Node>,
+    tree: &mut ego_tree::Tree<scraper::node::Node>,
+    parent: ego_tree::NodeId,
+) {
+    use scraper::node::Node;
+    match node.value() {
+        Node::Document | Node::Fragment => {
+            for child in node.children() {
+                copy_clean(child, tree, parent);
+            }
+        }
+        Node::Element(el) => {
+            let tag = el.name();
+            if REMOVE_TAGS.contains(&tag) {
+                return;
+            }
+            if REMOVE_TAG_KEEP_CHILDREN.contains(&tag) {
+                for child in node.children() {
+                    copy_clean(child, tree, parent);
+                }
+                return;
+            }
+            let Some(mut target) = tree.get_mut(parent) else {
+                return;
+            };
+            let id = target.append(Node::Element(el.clone())).id();
+            for child in node.children() {
+                copy_clean(child, tree, id);
+            }
+        }
+        Node::Text(text) => {
+            let Some(mut target) = tree.get_mut(parent) else {
+                return;
+            };
+            if let Some(mut last) = target.last_child() {
+                if let Node::Text(prev) = last.value() {
+                    prev.text.push_tendril(&text.text);
+                    return;
+                }
+            }
+            target.append(Node::Text(text.clone()));
+        }
+        Node::Comment(_) | Node::ProcessingInstruction(_) | Node::Doctype(_) => {}
+    }
 }
 
 /// Remove unwanted tags and HTML comments via string manipulation before parsing.
@@ -165,6 +216,40 @@ fn is_void_element(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// lagebild: the copied tree yields the paragraphs the serialise-and-reparse path yields.
+    #[test]
+    fn copied_tree_makes_the_same_paragraphs_as_a_second_parse() {
+        let pages = [
+            "<html><head><title>T</title><script>x()</script></head><body><p>One &amp; two.</p>\
+             <form><p>Inside a form.</p><input value=a></form><div>Text <b>bold</b> tail<!-- c --> more\
+             </div><ul><li>a</li><li>b</li></ul><noscript>ns</noscript><pre>\ncode</pre></body></html>",
+            "<p>loose<iframe src=x></iframe> text<br>after break<table><tr><td>cell</td></tr></table>",
+            "<html><body><h1>Head</h1><svg><text>s</text></svg><p>x &lt;y&gt; z</p></body></html>",
+        ];
+        for page in pages {
+            let parsed = Html::parse_document(page);
+            let html = parsed
+                .tree
+                .root()
+                .children()
+                .find(|n| matches!(n.value(), scraper::node::Node::Element(_)))
+                .unwrap();
+            let mut serialised = String::new();
+            serialize_node(&html, &mut serialised);
+            let texts = |doc: &Html| -> Vec<(String, String)> {
+                crate::paragraph_maker::make_paragraphs(doc)
+                    .into_iter()
+                    .map(|p| (p.xpath.clone(), p.text.clone()))
+                    .collect()
+            };
+            assert_eq!(
+                texts(&preprocess_node(html)),
+                texts(&Html::parse_document(&serialised)),
+                "{page}"
+            );
+        }
+    }
 
     fn text_content(doc: &Html) -> String {
         doc.tree

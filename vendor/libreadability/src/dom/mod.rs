@@ -213,6 +213,15 @@ impl Document {
     }
 
     /// All direct children, including text and comment nodes.
+    /// The children of `id` without collecting them (lagebild: for read-only walks, no allocation per node).
+    pub fn child_ids(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.html
+            .tree
+            .get(id)
+            .into_iter()
+            .flat_map(|n| n.children().map(|c| c.id()))
+    }
+
     pub fn child_nodes(&self, id: NodeId) -> Vec<NodeId> {
         self.html
             .tree

@@ -177,7 +177,7 @@ impl Parser {
             return false;
         }
         // Must have no non-whitespace text nodes among all child nodes.
-        !self.doc.child_nodes(id).iter().any(|&c| {
+        !self.doc.child_ids(id).any(|c| {
             if let Some(Node::Text(t)) = self.doc.html.tree.get(c).map(|n| n.value()) {
                 RX_HAS_CONTENT.is_match(&t.text)
             } else {
@@ -195,7 +195,7 @@ impl Parser {
         if depth >= MAX_TREE_DEPTH {
             return false;
         }
-        self.doc.child_nodes(id).iter().any(|&c| {
+        self.doc.child_ids(id).any(|c| {
             let tag = self.doc.tag_name(c);
             DIV_TO_P_ELEMS.contains(&tag) || self.has_child_block_element_inner(c, depth + 1)
         })
@@ -296,14 +296,14 @@ impl Parser {
                 let coeff = Parser::get_link_density_coefficient(doc, n);
                 let mut my_counter: Option<(crate::traverse::CharCounter, f64)> =
                     Some((crate::traverse::CharCounter::new(), coeff));
-                for child in doc.child_nodes(n) {
+                for child in doc.child_ids(n) {
                     walk(doc, child, &mut my_counter, total, link_weighted);
                 }
                 if let Some((lc, c)) = my_counter {
                     *link_weighted += lc.total() as f64 * c;
                 }
             } else {
-                for child in doc.child_nodes(n) {
+                for child in doc.child_ids(n) {
                     walk(doc, child, link_counter, total, link_weighted);
                 }
             }

@@ -747,7 +747,7 @@ pub(super) fn walk_cond(
                     0.0
                 };
                 let mut my_acc = CharCounter::new();
-                for child in doc.child_nodes(n) {
+                for child in doc.child_ids(n) {
                     walk_cond(
                         doc,
                         child,
@@ -762,7 +762,7 @@ pub(super) fn walk_cond(
                 }
                 stats.link_chars_weighted += my_acc.total() as f64 * coeff;
             } else {
-                for child in doc.child_nodes(n) {
+                for child in doc.child_ids(n) {
                     walk_cond(
                         doc,
                         child,

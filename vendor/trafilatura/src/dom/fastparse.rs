@@ -1486,18 +1486,21 @@ impl Builder {
 
     /// Insert a formatting element and remember it as active.
     fn insert_formatting(&mut self, name: &str, attrs: Vec<Attribute>) {
-        let mut same = Vec::new();
+        let (mut same, mut earliest) = (0, None);
         for (i, entry) in self.active.iter().enumerate().rev() {
             match entry {
                 Active::Marker => break,
                 Active::Elem {
                     name: n, attrs: a, ..
-                } if n.as_ref() == name && *a == attrs => same.push(i),
+                } if n.as_ref() == name && *a == attrs => {
+                    same += 1;
+                    earliest = Some(i);
+                }
                 _ => {}
             }
         }
-        if same.len() >= MAX_SAME_ACTIVE {
-            if let Some(&earliest) = same.last() {
+        if same >= MAX_SAME_ACTIVE {
+            if let Some(earliest) = earliest {
                 self.active.remove(earliest);
             }
         }
