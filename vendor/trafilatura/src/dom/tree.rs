@@ -544,7 +544,8 @@ impl Document {
             return;
         }
         // Multi-tag: one full traversal, filter by HashSet — O(N) instead of O(T*N).
-        let tag_set: std::collections::HashSet<&str> = tags.iter().copied().collect();
+        // lagebild: FxHash, not SipHash: one lookup per element of the page.
+        let tag_set: rustc_hash::FxHashSet<&str> = tags.iter().copied().collect();
         let all = self.get_elements_by_tag_name(root, "*");
         let mut to_strip = Vec::new();
         for id in all {
@@ -613,7 +614,8 @@ impl Document {
             return;
         }
         // Multi-tag: one full traversal, filter by HashSet — O(N) instead of O(T*N).
-        let tag_set: std::collections::HashSet<&str> = tags.iter().copied().collect();
+        // lagebild: FxHash, not SipHash: one lookup per element of the page.
+        let tag_set: rustc_hash::FxHashSet<&str> = tags.iter().copied().collect();
         let all = self.get_elements_by_tag_name(root, "*");
         let mut to_remove = Vec::new();
         for id in all {
@@ -866,7 +868,14 @@ impl Document {
                 }
             }
         }
-        fn walk(doc: &Document, id: NodeId, level: usize, sep: &str, count: &mut Count, last_level: &mut usize) {
+        fn walk(
+            doc: &Document,
+            id: NodeId,
+            level: usize,
+            sep: &str,
+            count: &mut Count,
+            last_level: &mut usize,
+        ) {
             if level >= MAX_TREE_DEPTH {
                 return;
             }
@@ -1281,7 +1290,11 @@ mod tests {
         ] {
             let d = Document::parse(html);
             let root = d.root();
-            assert_eq!(d.iter_text_char_count(root, " "), d.iter_text(root, " ").chars().count(), "{html}");
+            assert_eq!(
+                d.iter_text_char_count(root, " "),
+                d.iter_text(root, " ").chars().count(),
+                "{html}"
+            );
         }
     }
 

@@ -1,6 +1,6 @@
 // Port of go-trafilatura/main-extractor.go (element handler functions)
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash for the per-element tag lookups
 
 use crate::dom::{Document, NodeId};
 use crate::options::{ExtractionFocus, Options};

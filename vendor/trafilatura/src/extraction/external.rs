@@ -159,7 +159,11 @@ const READABILITY_ALWAYS_BELOW: usize = 1500;
 /// extraction has no paragraph text or more tables than paragraphs (the tie-break of
 /// [`candidate_is_usable`] then prefers a big candidate). Measured on the html-de/html-en dev pages: the
 /// candidate won 49 of 663 times, 42 of them below 1,200 characters.
-fn readability_may_win(original_doc: &Document, extracted_doc: &Document, len_extracted: usize) -> bool {
+fn readability_may_win(
+    original_doc: &Document,
+    extracted_doc: &Document,
+    len_extracted: usize,
+) -> bool {
     if len_extracted < READABILITY_ALWAYS_BELOW {
         return true;
     }
@@ -172,7 +176,9 @@ fn readability_may_win(original_doc: &Document, extracted_doc: &Document, len_ex
         return true;
     }
     let ext_root = extracted_doc.root();
-    let tables = extracted_doc.get_elements_by_tag_name(ext_root, "table").len();
+    let tables = extracted_doc
+        .get_elements_by_tag_name(ext_root, "table")
+        .len();
     let paragraphs = extracted_doc.get_elements_by_tag_name(ext_root, "p");
     let p_text_len: usize = paragraphs
         .iter()
@@ -240,10 +246,15 @@ fn generate_readability_candidate(html: &str) -> Option<Document> {
 fn readability_input_tree(original_doc: &Document, opts: &Options) -> Option<scraper::Html> {
     use scraper::Node;
     let precision = opts.focus == ExtractionFocus::FavorPrecision;
-    let mut skip: HashSet<crate::dom::NodeId> = HashSet::new();
+    let mut skip = rustc_hash::FxHashSet::<crate::dom::NodeId>::default();
     for id in original_doc.get_elements_by_tag_name(original_doc.root(), "*") {
-        if (precision && OVERALL_DISCARDED_CONTENT.iter().any(|rule| rule(original_doc, id)))
-            || UNLIKELY_CANDIDATES.iter().any(|rule| rule(original_doc, id))
+        if (precision
+            && OVERALL_DISCARDED_CONTENT
+                .iter()
+                .any(|rule| rule(original_doc, id)))
+            || UNLIKELY_CANDIDATES
+                .iter()
+                .any(|rule| rule(original_doc, id))
         {
             skip.insert(id);
         }
@@ -455,10 +466,16 @@ fn try_justext(html: &str, stoplist: &HashSet<String>) -> Document {
 /// [`try_justext`] on the page's `<html>` element instead of its serialisation (lagebild): justext
 /// serialises it without scripts, styles, comments and forms and parses that once, instead of parsing
 /// the serialised page first (same paragraphs: `justext::justext_node`).
-fn try_justext_node(doc: &Document, html_root: crate::dom::NodeId, stoplist: &HashSet<String>) -> Option<Document> {
+fn try_justext_node(
+    doc: &Document,
+    html_root: crate::dom::NodeId,
+    stoplist: &HashSet<String>,
+) -> Option<Document> {
     let config = justext_config();
     let node = doc.tree.get(html_root)?;
-    Some(justext_document(&justext::justext_node(node, stoplist, &config)))
+    Some(justext_document(&justext::justext_node(
+        node, stoplist, &config,
+    )))
 }
 
 /// trafilatura's justext thresholds (Python's `custom_justext`).

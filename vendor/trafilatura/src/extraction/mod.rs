@@ -5,7 +5,7 @@ pub(crate) mod elements;
 pub(crate) mod external;
 pub(crate) mod html_processing;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash for the per-element tag lookups
 
 use crate::dom::{Document, NodeId};
 use crate::options::{ExtractionFocus, Options};
@@ -460,7 +460,7 @@ mod tests {
             <p>main content here that should survive</p>
         </body></html>"#;
         let doc = Document::parse(html);
-        let potential_tags: HashSet<&str> = HashSet::new();
+        let potential_tags: HashSet<&str> = HashSet::default();
         let result = prune_unwanted_sections(&doc, &potential_tags, &default_opts());
         assert!(
             result.query_selector(result.root(), "p").is_some(),
@@ -477,7 +477,7 @@ mod tests {
             <p>article text here is long enough to pass the threshold</p>
         </body></html>"#;
         let doc = Document::parse(html);
-        let potential_tags: HashSet<&str> = HashSet::new();
+        let potential_tags: HashSet<&str> = HashSet::default();
         let opts = Options {
             include_images: false,
             ..Options::default()
