@@ -37,7 +37,7 @@ impl Document {
         // selector and matching it against every element; the same elements, root included.
         if is_tag_name(selector) {
             let mut result = Vec::new();
-            self.collect_by_tag(root, selector, true, &mut result, 0);
+            self.collect_by_tag(root, selector, true, &mut result);
             return result;
         }
         let Ok(sel) = Selector::parse(selector) else {
@@ -124,34 +124,25 @@ impl Document {
     /// Port of `dom.GetElementsByTagName`.
     pub fn get_elements_by_tag_name(&self, root: NodeId, tag: &str) -> Vec<NodeId> {
         let mut result = Vec::new();
-        self.collect_by_tag(root, tag, false, &mut result, 0);
+        self.collect_by_tag(root, tag, false, &mut result);
         result
     }
 
-    fn collect_by_tag(
-        &self,
-        id: NodeId,
-        tag: &str,
-        include_self: bool,
-        out: &mut Vec<NodeId>,
-        depth: usize,
-    ) {
-        if depth >= MAX_TREE_DEPTH {
-            return;
-        }
+    /// The elements named `tag` (`"*"`: all) in document order below `id`, and `id` itself if
+    /// `include_self`. lagebild: an iterative pre-order walk comparing interned names (one integer
+    /// comparison per element) instead of a recursive walk comparing strings; the parser bounds the
+    /// depth (`fastparse::MAX_OPEN`), so no depth limit is needed.
+    fn collect_by_tag(&self, id: NodeId, tag: &str, include_self: bool, out: &mut Vec<NodeId>) {
         let Some(node) = self.tree.get(id) else {
             return;
         };
-
-        if let Node::Element(e) = node.value() {
-            let matches = tag == "*" || e.name.local.as_ref() == tag;
-            if include_self && matches {
-                out.push(id);
+        let name = (tag != "*").then(|| html5ever::LocalName::from(tag));
+        for n in node.descendants().skip(usize::from(!include_self)) {
+            if let Node::Element(e) = n.value() {
+                if name.as_ref().is_none_or(|name| e.name.local == *name) {
+                    out.push(n.id());
+                }
             }
-        }
-
-        for child in node.children() {
-            self.collect_by_tag(child.id(), tag, true, out, depth + 1);
         }
     }
 
