@@ -791,7 +791,7 @@ impl Document {
     /// Port of `etree.Iter`.
     pub fn iter(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
         let mut result = Vec::new();
-        self.collect_iter(id, tags, true, &mut result, 0);
+        self.collect_iter(id, tags, true, &mut result);
         result
     }
 
@@ -800,35 +800,23 @@ impl Document {
     /// Port of `etree.IterDescendants`.
     pub fn iter_descendants(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
         let mut result = Vec::new();
-        self.collect_iter(id, tags, false, &mut result, 0);
+        self.collect_iter(id, tags, false, &mut result);
         result
     }
 
-    fn collect_iter(
-        &self,
-        id: NodeId,
-        tags: &[&str],
-        include_self: bool,
-        out: &mut Vec<NodeId>,
-        depth: usize,
-    ) {
-        if depth >= MAX_TREE_DEPTH {
-            return;
-        }
+    /// lagebild: an iterative pre-order walk comparing interned names instead of a recursive walk
+    /// comparing strings; the parser bounds the depth (`fastparse::MAX_OPEN`).
+    fn collect_iter(&self, id: NodeId, tags: &[&str], include_self: bool, out: &mut Vec<NodeId>) {
         let Some(node) = self.tree.get(id) else {
             return;
         };
-
-        // Only include Element nodes in results; always recurse into children.
-        if let Node::Element(e) = node.value() {
-            let tag = e.name.local.as_ref();
-            if include_self && (tags.is_empty() || tags.contains(&tag)) {
-                out.push(id);
+        let names: Vec<LocalName> = tags.iter().map(|&t| LocalName::from(t)).collect();
+        for n in node.descendants().skip(usize::from(!include_self)) {
+            if let Node::Element(e) = n.value() {
+                if names.is_empty() || names.contains(&e.name.local) {
+                    out.push(n.id());
+                }
             }
-        }
-
-        for child in node.children() {
-            self.collect_iter(child.id(), tags, true, out, depth + 1);
         }
     }
 
