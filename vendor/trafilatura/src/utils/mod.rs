@@ -21,40 +21,37 @@ use crate::dom::{Document, NodeId};
 ///
 /// Port of `trim`.
 pub fn trim(s: &str) -> String {
-    // lagebild: same result as soft-hyphen filter → whitespace collapse → NFC, without the
-    // intermediate strings; ASCII text is split on bytes, and NFC runs only when the text is not
-    // already NFC.
+    // lagebild: same result as soft-hyphen filter → whitespace collapse → NFC, in one pass over the
+    // bytes (whitespace recognised by its UTF-8 encoding, see `whitespace_len`), and NFC runs only when
+    // the text is not already NFC.
+    let bytes = s.as_bytes();
+    let soft_hyphens = !s.is_ascii() && s.contains('\u{00AD}');
     let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        // The ASCII characters with Unicode White_Space: TAB, LF, VT, FF, CR, SPACE.
-        for word in s
-            .split(|c: char| matches!(c, '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' '))
-            .filter(|w| !w.is_empty())
-        {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+    let mut i = 0;
+    while i < bytes.len() {
+        let w = whitespace_len(bytes, i);
+        if w > 0 {
+            i += w;
+            continue;
         }
-        return out;
-    }
-    let soft_hyphens = s.contains('\u{00AD}');
-    for word in s.split_whitespace() {
+        let start = i;
+        // Whitespace sequences start at lead bytes, so stepping byte by byte never splits a character.
+        while i < bytes.len() && whitespace_len(bytes, i) == 0 {
+            i += 1;
+        }
+        let word = &s[start..i];
+        let before = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
         if soft_hyphens && word.contains('\u{00AD}') {
             // Strip soft hyphens (U+00AD) — Go's HTML parser removes them during tokenization.
-            let start = out.len();
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            let before = out.len();
+            let sep_end = out.len();
             out.extend(word.chars().filter(|&c| c != '\u{00AD}'));
-            if out.len() == before {
-                out.truncate(start);
+            if out.len() == sep_end {
+                out.truncate(before);
             }
         } else {
-            if !out.is_empty() {
-                out.push(' ');
-            }
             out.push_str(word);
         }
     }
@@ -63,6 +60,24 @@ pub fn trim(s: &str) -> String {
         out
     } else {
         out.nfc().collect()
+    }
+}
+
+/// The byte length of the Unicode White_Space character (`char::is_whitespace`) starting at `b[i]`, or 0
+/// (lagebild): TAB–CR, SPACE, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+#[inline]
+fn whitespace_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        0x21..=0xC1 | 0xC3..=0xE0 | 0xE4..=0xFF => 0,
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 1,
+        0xC2 => 2 * usize::from(matches!(b.get(i + 1), Some(0x85 | 0xA0))),
+        0xE1 => 3 * usize::from(b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80)),
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        0xE3 => 3 * usize::from(b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80)),
+        _ => 0,
     }
 }
 
@@ -138,8 +153,12 @@ pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -
 /// decompositions that NFC applies), or in general punctuation U+2002–U+206F or the currency symbols
 /// U+20A0–U+20C0 (quotes, dashes, €: NFC_QC=Yes, combining class 0); otherwise the quick check decides.
 fn is_nfc_fast(s: &str) -> bool {
-    s.chars()
-        .all(|c| c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}'))
+    // lagebild: every character below U+0300 (the first combining mark) is NFC; in UTF-8 those are
+    // exactly the texts whose bytes are all below 0xCC (lead bytes from 0xCC on start U+0300 and up).
+    s.bytes().all(|b| b < 0xCC)
+        || s.chars().all(|c| {
+            c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
+        })
         || unicode_normalization::is_nfc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
 }
@@ -368,6 +387,43 @@ pub(crate) fn remove_emojis(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// lagebild: the one-pass `trim` against the three steps it replaces, on texts built from every
+    /// whitespace character, soft hyphens, combining marks, umlauts and other scripts.
+    #[test]
+    fn one_pass_trim_matches_the_three_steps() {
+        use unicode_normalization::UnicodeNormalization;
+        fn reference(s: &str) -> String {
+            let words: Vec<String> = s
+                .split_whitespace()
+                .map(|w| w.chars().filter(|&c| c != '\u{00AD}').collect::<String>())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.join(" ").nfc().collect()
+        }
+        let palette: Vec<char> = "\t\n\u{0B}\u{0C}\r \u{85}\u{A0}\u{1680}\u{2000}\u{2005}\u{200A}\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{AD}\u{301}\u{308}aäßZ9.\u{1E9E}\u{2070}\u{3001}漢\u{E000}\u{1F600}\u{0958}"
+            .chars()
+            .collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let text: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        palette[(state % palette.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(super::trim(&text), reference(&text), "{text:?}");
+            }
+        }
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(super::whitespace_len(encoded, 0), expected, "{c:?}");
+        }
+    }
     /// lagebild: the one-pass `trim` equals upstream's three-step version.
     #[test]
     fn test_trim_matches_upstream() {
