@@ -23,6 +23,53 @@ const BODY: &[&str] = &[
     "Anwohner berichteten von dichtem Rauch, der bis in die Innenstadt zog.",
 ];
 
+/// Pieces of markup for the tag-soup property: openers of every insertion mode, text and stray end tags.
+const SOUP: &[&str] = &[
+    "<div>",
+    "<p>",
+    "<b>",
+    "<i>",
+    "<a href=x>",
+    "<span>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "<th>",
+    "<tbody>",
+    "<caption>",
+    "<ul>",
+    "<li>",
+    "<select>",
+    "<option>",
+    "<svg>",
+    "<math>",
+    "<foreignObject>",
+    "<template>",
+    "<form>",
+    "<h2>",
+    "<pre>",
+    "<textarea>x</textarea>",
+    "<script>s</script>",
+    "<noscript>",
+    "<frameset>",
+    "</div>",
+    "</p>",
+    "</b>",
+    "</a>",
+    "</table>",
+    "</td>",
+    "</tr>",
+    "</svg>",
+    "</template>",
+    "</body>",
+    "</html>",
+    "Wort ",
+    "Satz mit Punkt. ",
+    "<br>",
+    "<img src=y>",
+    "<!-- c -->",
+];
+
 /// Boilerplate lines of the kinds the cleaner knows.
 const NOISE: &[&str] = &[
     "Merken",
@@ -88,6 +135,18 @@ proptest! {
     fn readers_never_panic_on_texty_input(text in "[<>a-zA-Z0-9äöü{}\":,\\[\\] .\n-]{0,400}", f in 0usize..5) {
         let input = source::from_bytes("fuzz".into(), text.into_bytes()).unwrap();
         let options = Options { format: FORMATS[f], ..Default::default() };
+        let _ = parse_input(&input, &options);
+    }
+
+    /// Tag soup deeper than the parser keeps open (256 elements): table parts, formatting elements,
+    /// foreign content and stray end tags mixed, so the depth cap meets every insertion mode.
+    #[test]
+    fn deep_tag_soup_never_panics(
+        tags in proptest::collection::vec(proptest::sample::select(SOUP), 260..1200),
+    ) {
+        let html = format!("<html><body>{}", tags.concat());
+        let input = source::from_bytes("soup.html".into(), html.into_bytes()).unwrap();
+        let options = Options { format: Some(Format::Html), ..Default::default() };
         let _ = parse_input(&input, &options);
     }
 
