@@ -14,8 +14,14 @@ impl Parser {
 
     /// Port of `grabArticle` — score and select article content.
     pub(super) fn grab_article(&mut self) -> Option<NodeId> {
-        // Save a pristine snapshot to restore at the start of each pass.
-        let base_doc = self.doc.clone();
+        // Save a pristine snapshot to restore at the start of each pass (lagebild: moved out, not
+        // cloned; every pass starts from a copy of it).
+        let base_doc = std::mem::replace(
+            &mut self.doc,
+            Document {
+                html: scraper::Html::new_document(),
+            },
+        );
 
         #[cfg(feature = "tracing")]
         let mut pass_num: u32 = 0;
@@ -552,7 +558,14 @@ impl Parser {
             );
 
             if text_length < self.char_threshold {
-                let doc_snap = self.doc.clone();
+                // lagebild: the pass's document is moved into the attempt, not cloned: the next pass
+                // starts from a fresh copy of `base_doc` anyway.
+                let doc_snap = std::mem::replace(
+                    &mut self.doc,
+                    Document {
+                        html: scraper::Html::new_document(),
+                    },
+                );
                 self.attempts.push(super::ParseAttempt {
                     article_content,
                     doc_snapshot: doc_snap,
@@ -573,7 +586,12 @@ impl Parser {
                         return None;
                     }
                     let best_content = self.attempts[0].article_content;
-                    self.doc = self.attempts[0].doc_snapshot.clone();
+                    self.doc = std::mem::replace(
+                        &mut self.attempts[0].doc_snapshot,
+                        Document {
+                            html: scraper::Html::new_document(),
+                        },
+                    );
                     return Some(best_content);
                 }
                 // Try next pass.
