@@ -92,23 +92,34 @@ fn meta_author_rule2(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let item_prop = doc.attr(id, "itemprop").unwrap_or("");
 
-    contains(&class, "author")
-        || contains(&elem_id, "author")
-        || contains(&item_prop, "author")
+    // lagebild: the substring tests of class and id as one automaton each, same result.
+    AUTHOR2_CLASS.is_match(class)
+        || AUTHOR2_ID.is_match(elem_id)
+        || contains(item_prop, "author")
         || class == "byline"
-        || contains(&class, "channel-name")
-        || contains(&elem_id, "zuozhe")
-        || contains(&class, "zuozhe")
-        || contains(&elem_id, "bianji")
-        || contains(&class, "bianji")
-        || contains(&elem_id, "xiaobian")
-        || contains(&class, "xiaobian")
-        || contains(&class, "submitted-by")
-        || contains(&class, "posted-by")
         || class == "username"
         || class == "byl"
         || class == "BBL"
-        || contains(&class, "journalist-name")
+}
+
+static AUTHOR2_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        automaton(&[
+            "author",
+            "channel-name",
+            "zuozhe",
+            "bianji",
+            "xiaobian",
+            "submitted-by",
+            "posted-by",
+            "journalist-name",
+        ])
+    });
+static AUTHOR2_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["author", "zuozhe", "bianji", "xiaobian"]));
+
+fn automaton(needles: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(needles).expect("valid needles")
 }
 
 /// Matches any element with author-related attributes (last-resort).
@@ -147,30 +158,38 @@ fn meta_author_discard_rule1(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let data_component = doc.attr(id, "data-component").unwrap_or("");
 
+    // lagebild: the substring tests of class and id as one automaton each, same result.
     elem_id == "comments"
         || class == "comments"
         || class == "title"
         || class == "date"
-        || contains(&elem_id, "commentlist")
-        || contains(&class, "commentlist")
-        || contains(&class, "sidebar")
-        || contains(&class, "is-hidden")
-        || contains(&class, "quote")
-        || contains(&elem_id, "comment-list")
-        || contains(&class, "comment-list")
-        || contains(&class, "embedly-instagram")
-        || contains(&elem_id, "ProductReviews")
-        || starts_with(&elem_id, "comments")
-        || contains(&data_component, "Figure")
-        || contains(&class, "article-share")
-        || contains(&class, "article-support")
-        || contains(&class, "print")
-        || contains(&class, "category")
-        || contains(&class, "meta-date")
-        || contains(&class, "meta-reviewer")
-        || starts_with(&class, "comments")
-        || starts_with(&class, "Comments")
+        || DISCARD1_CLASS.is_match(class)
+        || DISCARD1_ID.is_match(elem_id)
+        || starts_with(elem_id, "comments")
+        || contains(data_component, "Figure")
+        || starts_with(class, "comments")
+        || starts_with(class, "Comments")
 }
+
+static DISCARD1_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        automaton(&[
+            "commentlist",
+            "sidebar",
+            "is-hidden",
+            "quote",
+            "comment-list",
+            "embedly-instagram",
+            "article-share",
+            "article-support",
+            "print",
+            "category",
+            "meta-date",
+            "meta-reviewer",
+        ])
+    });
+static DISCARD1_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| automaton(&["commentlist", "comment-list", "ProductReviews"]));
 
 /// Discards `<time>` and `<figure>` elements.
 ///
