@@ -28,7 +28,10 @@ fn ner_de_heldout_f1() {
     };
     let mut recs = germeval::load(&data);
     let fast = score("fast", &recs);
-    bar_or_floor("ner-de F1 (fast tagger)", fast, BAR, 0.61);
+    // The default tagger trades F1 for speed; the bar is the neural tagger's, so this one only guards its floor.
+    const FAST_FLOOR: f64 = 0.61;
+    println!("[gold] ner-de F1 (fast tagger, the default; the bar applies to the neural one): {fast:.4}, regression floor {FAST_FLOOR}");
+    assert!(fast >= FAST_FLOOR, "ner-de F1 (fast tagger): {fast:.4} below the regression floor {FAST_FLOOR}");
     let e5 = lagebild_embed::model_path();
     let enc = match lagebild_embed::Encoder::load(&e5) {
         Ok(enc) => enc,
