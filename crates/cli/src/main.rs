@@ -13,17 +13,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (its position in `mi_option_e`, mimalloc.h, v2 and v3).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed memory goes back to the OS after a second instead of 10 ms: every HTML page builds and drops
-/// several trees, and with the default the kernel zeroes the same pages again for the next one (~0.3 ms of
-/// system time per page, docs/benchmarks.md); an idle server still returns its memory.
-fn tune_allocator() {
-    // SAFETY: sets a plain integer option of the allocator; valid at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
-}
-
 /// lagebild turns news articles (German and English; text, HTML, RSS/Atom, JSON Lines) into a situation
 /// picture: who reports which figure from whom, where sources disagree, what happened when.
 ///
@@ -51,7 +40,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),

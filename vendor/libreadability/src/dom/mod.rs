@@ -19,6 +19,15 @@ pub struct Document {
     pub(crate) html: Html,
 }
 
+/// An empty document (lagebild: what `std::mem::take` leaves behind when a pass's document is moved).
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            html: Html::new_document(),
+        }
+    }
+}
+
 #[allow(dead_code)] // DOM utility layer — complete API surface used across modules and tests
 impl Document {
     /// Parse an HTML string into a Document.

@@ -16,12 +16,7 @@ impl Parser {
     pub(super) fn grab_article(&mut self) -> Option<NodeId> {
         // Save a pristine snapshot to restore at the start of each pass (lagebild: moved out, not
         // cloned; every pass starts from a copy of it).
-        let base_doc = std::mem::replace(
-            &mut self.doc,
-            Document {
-                html: scraper::Html::new_document(),
-            },
-        );
+        let base_doc = std::mem::take(&mut self.doc);
 
         #[cfg(feature = "tracing")]
         let mut pass_num: u32 = 0;
@@ -560,12 +555,7 @@ impl Parser {
             if text_length < self.char_threshold {
                 // lagebild: the pass's document is moved into the attempt, not cloned: the next pass
                 // starts from a fresh copy of `base_doc` anyway.
-                let doc_snap = std::mem::replace(
-                    &mut self.doc,
-                    Document {
-                        html: scraper::Html::new_document(),
-                    },
-                );
+                let doc_snap = std::mem::take(&mut self.doc);
                 self.attempts.push(super::ParseAttempt {
                     article_content,
                     doc_snapshot: doc_snap,
@@ -586,12 +576,7 @@ impl Parser {
                         return None;
                     }
                     let best_content = self.attempts[0].article_content;
-                    self.doc = std::mem::replace(
-                        &mut self.attempts[0].doc_snapshot,
-                        Document {
-                            html: scraper::Html::new_document(),
-                        },
-                    );
+                    self.doc = std::mem::take(&mut self.attempts[0].doc_snapshot);
                     return Some(best_content);
                 }
                 // Try next pass.

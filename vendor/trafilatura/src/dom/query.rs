@@ -1,7 +1,7 @@
 // Port of CSS selector queries (dom.QuerySelector, dom.QuerySelectorAll, dom.GetElementsByTagName)
 
 use ego_tree::NodeId;
-use scraper::{Node, Selector};
+use scraper::Selector;
 
 use super::Document;
 
@@ -36,9 +36,7 @@ impl Document {
         // lagebild: a bare tag name (`"a"`, `"h1"`, `"meta"`) is collected by name, without compiling the
         // selector and matching it against every element; the same elements, root included.
         if is_tag_name(selector) {
-            let mut result = Vec::new();
-            self.collect_by_tag(root, selector, true, &mut result);
-            return result;
+            return self.iter(root, &[selector]);
         }
         let Ok(sel) = Selector::parse(selector) else {
             return Vec::new();
@@ -123,26 +121,10 @@ impl Document {
     ///
     /// Port of `dom.GetElementsByTagName`.
     pub fn get_elements_by_tag_name(&self, root: NodeId, tag: &str) -> Vec<NodeId> {
-        let mut result = Vec::new();
-        self.collect_by_tag(root, tag, false, &mut result);
-        result
-    }
-
-    /// The elements named `tag` (`"*"`: all) in document order below `id`, and `id` itself if
-    /// `include_self`. lagebild: an iterative pre-order walk comparing interned names (one integer
-    /// comparison per element) instead of a recursive walk comparing strings; the parser bounds the
-    /// depth (`fastparse::MAX_OPEN`), so no depth limit is needed.
-    fn collect_by_tag(&self, id: NodeId, tag: &str, include_self: bool, out: &mut Vec<NodeId>) {
-        let Some(node) = self.tree.get(id) else {
-            return;
-        };
-        let name = (tag != "*").then(|| html5ever::LocalName::from(tag));
-        for n in node.descendants().skip(usize::from(!include_self)) {
-            if let Node::Element(e) = n.value() {
-                if name.as_ref().is_none_or(|name| e.name.local == *name) {
-                    out.push(n.id());
-                }
-            }
+        if tag == "*" {
+            self.iter_descendants(root, &[])
+        } else {
+            self.iter_descendants(root, &[tag])
         }
     }
 

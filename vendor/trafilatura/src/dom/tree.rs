@@ -185,6 +185,13 @@ impl Document {
         self.tree.get(id)?.parent().map(|n| n.id())
     }
 
+    /// Whether an ancestor of `id` (not `id` itself) is an element named one of `names` (lagebild: the
+    /// descendant combinator of a CSS selector, without compiling one).
+    pub fn has_ancestor_named(&self, id: NodeId, names: &[&str]) -> bool {
+        std::iter::successors(self.parent(id), |&p| self.parent(p))
+            .any(|p| names.contains(&self.tag_name(p)))
+    }
+
     /// Returns the element children (skipping text/comment nodes).
     pub fn children(&self, id: NodeId) -> Vec<NodeId> {
         self.tree

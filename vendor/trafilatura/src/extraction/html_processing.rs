@@ -501,10 +501,7 @@ pub(crate) fn convert_tags(doc: &mut Document, opts: &Options) {
             &["div", "ul", "ol", "dl", "p", "table"]
         };
         let mut important_links = doc.get_elements_by_tag_name(doc.root(), "a");
-        important_links.retain(|&id| {
-            std::iter::successors(doc.parent(id), |&p| doc.parent(p))
-                .any(|p| containers.contains(&doc.tag_name(p)))
-        });
+        important_links.retain(|&id| doc.has_ancestor_named(id, containers));
         for &id in &important_links {
             doc.set_tag_name(id, "protected-a");
         }

@@ -423,11 +423,7 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
 /// ancestor walk instead of compiling the selector and matching it against every element of the page).
 fn head_metas(doc: &Document) -> Vec<NodeId> {
     let mut metas = doc.get_elements_by_tag_name(doc.root(), "meta");
-    metas.retain(|&id| {
-        doc.attr(id, "content").is_some()
-            && std::iter::successors(doc.parent(id), |&p| doc.parent(p))
-                .any(|p| doc.tag_name(p) == "head")
-    });
+    metas.retain(|&id| doc.attr(id, "content").is_some() && doc.has_ancestor_named(id, &["head"]));
     metas
 }
 

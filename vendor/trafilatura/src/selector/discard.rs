@@ -3,7 +3,7 @@
 // comments-discard.go, comments-removed.go
 
 use crate::dom::{Document, NodeId};
-use crate::selector::utils::{contains, contains_ci, starts_with};
+use crate::selector::utils::{automaton, contains, contains_ci, starts_with};
 
 /// Rules that discard common boilerplate: footers, nav, sidebars, ads, etc.
 ///
@@ -84,9 +84,6 @@ pub(crate) const DISCARDED_TEASER: &[super::Rule] = &[discarded_teaser_rule1];
 
 // lagebild: the substring tests of the two overall-discard rules, one Aho-Corasick automaton per
 // attribute instead of one `contains` per needle (same matches: "any needle occurs in the value").
-fn automaton(needles: &[&str]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::new(needles).expect("valid needles")
-}
 static R1_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| automaton(&["elated", "share-", "sociable", "embedded", "embed", "subnav", "tag-list", "bar", "meta", "menu", "avigation", "navbar", "navbox", "rating", "widget", "attachment", "timestamp", "user-info", "user-profile", "-ad-", "-icon", "article-infos", "nfoline", "outbrain", "taboola", "criteo", "options", "expand", "consent", "modal-content", " ad ", "permission", "next-", "-stories", "most-popular", "mol-factbox", "yin", "zlylin", "xg1", "slide", "viewport", "overlay", "paid-content", "paidcontent", "obfuscated", "blurred"]));
 static R1_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =

@@ -2,7 +2,7 @@
 // meta-author-discard.go, meta-title.go, meta-categories.go, meta-tags.go
 
 use crate::dom::{Document, NodeId};
-use crate::selector::utils::{contains, contains_ci, get_node_ancestors, starts_with};
+use crate::selector::utils::{automaton, contains, contains_ci, get_node_ancestors, starts_with};
 
 /// Rules to find author metadata elements.
 ///
@@ -117,10 +117,6 @@ static AUTHOR2_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     });
 static AUTHOR2_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| automaton(&["author", "zuozhe", "bianji", "xiaobian"]));
-
-fn automaton(needles: &[&str]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::new(needles).expect("valid needles")
-}
 
 /// Matches any element with author-related attributes (last-resort).
 ///

@@ -17,6 +17,12 @@ pub(crate) fn get_node_ancestors(doc: &Document, id: NodeId, ancestor_tag: &str)
     ancestors
 }
 
+/// One Aho-Corasick automaton over a rule's substring needles, so a class or id is scanned once instead of
+/// once per needle (lagebild).
+pub(crate) fn automaton(needles: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(needles).expect("valid needles")
+}
+
 /// Port of Go's `contains(s, substr)`.
 #[inline]
 pub(crate) fn contains(s: &str, substr: &str) -> bool {
