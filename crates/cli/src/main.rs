@@ -13,6 +13,17 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its position in `mi_option_e`, mimalloc.h v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the OS after 10 s unused instead of the bundled 1 s: every HTML page builds
+/// and drops several trees, and with 1 s the kernel zeroes the same memory again and again (~5 % of the
+/// CPU time of `parse` on HTML, docs/benchmarks.md); an idle server still returns its memory.
+fn tune_allocator() {
+    // SAFETY: sets a plain integer option of the allocator; valid at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10_000) };
+}
+
 /// lagebild turns news articles (German and English; text, HTML, RSS/Atom, JSON Lines) into a situation
 /// picture: who reports which figure from whom, where sources disagree, what happened when.
 ///
@@ -40,6 +51,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),

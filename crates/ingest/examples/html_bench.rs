@@ -16,6 +16,9 @@ use std::time::Instant;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // The purge delay of the `lagebild` binary (`tune_allocator` in crates/cli/src/main.rs).
+    // SAFETY: sets a plain integer option of the allocator (15: `mi_option_purge_delay`).
+    unsafe { libmimalloc_sys::mi_option_set(15, 10_000) };
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let threads: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(2);
     let pages: Vec<Input> =
