@@ -1,6 +1,6 @@
 // Port of classify_paragraphs() from Python jusText justext/core.py
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 
 use crate::paragraph::{ClassType, Paragraph};
 use crate::Config;
@@ -67,7 +67,7 @@ mod tests {
     }
 
     fn empty_stoplist() -> HashSet<String> {
-        HashSet::new()
+        HashSet::default()
     }
 
     fn stoplist(words: &[&str]) -> HashSet<String> {

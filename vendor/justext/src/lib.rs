@@ -37,7 +37,7 @@ pub use error::JustextError;
 pub use paragraph::{ClassType, Paragraph};
 pub use stoplists::{available_languages, get_all_stoplists, get_stoplist};
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 
 /// Configuration for the JusText algorithm.
 ///

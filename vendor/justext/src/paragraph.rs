@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 
 /// Classification label for a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 // Port of ParagraphMaker + PathInfo from Python jusText justext/core.py
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap; // lagebild: FxHash
 
 use ego_tree::NodeRef;
 use scraper::node::Node;
@@ -94,7 +94,7 @@ impl PathInfo {
         } else {
             1
         };
-        self.elements.push((tag.to_string(), order, HashMap::new()));
+        self.elements.push((tag.to_string(), order, HashMap::default()));
     }
 
     /// Pop the top element from the path.

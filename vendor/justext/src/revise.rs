@@ -1,6 +1,6 @@
 // Port of revise_paragraph_classification() from Python jusText justext/core.py
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap; // lagebild: FxHash
 
 use crate::paragraph::{ClassType, Paragraph};
 
@@ -30,7 +30,7 @@ pub fn revise_paragraph_classification(paragraphs: &mut [Paragraph], max_heading
     }
 
     // Stage 2: classify Short paragraphs by neighbors (BATCHED — changes applied after loop).
-    let mut new_classes: HashMap<usize, ClassType> = HashMap::new();
+    let mut new_classes: HashMap<usize, ClassType> = HashMap::default();
     for i in 0..paragraphs.len() {
         if paragraphs[i].class_type != ClassType::Short {
             continue;

@@ -1,6 +1,6 @@
 // Port of go-trafilatura/settings.go and tag-converter.go
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 use std::sync::LazyLock;
 
 pub(crate) static TAGS_TO_CLEAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

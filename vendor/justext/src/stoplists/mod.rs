@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 use std::sync::LazyLock;
 
 /// All embedded stoplists: (language_name, file_contents).
@@ -113,7 +113,7 @@ const STOPLISTS: &[(&str, &str)] = &[
 
 /// Merged set of all stopwords from every language, cached.
 static ALL_STOPLISTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for (_, contents) in STOPLISTS {
         for word in parse_stoplist(contents) {
             set.insert(word);

@@ -381,7 +381,7 @@ impl Document {
         }
 
         // Collect the set of all descendant NodeIds for filtering (excluding `id` itself).
-        let desc_set: std::collections::HashSet<NodeId> = self
+        let desc_set: rustc_hash::FxHashSet<NodeId> = self
             .html
             .tree
             .get(id)

@@ -15,7 +15,7 @@ mod parse;
 mod prep;
 mod scoring;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet}; // lagebild: FxHash
 
 use ego_tree::NodeId;
 use url::Url;
@@ -183,8 +183,8 @@ impl Parser {
             article_dir: String::new(),
             article_lang: String::new(),
             flags: Flags::default(),
-            score_map: HashMap::new(),
-            data_tables: HashSet::new(),
+            score_map: HashMap::default(),
+            data_tables: HashSet::default(),
             attempts: Vec::new(),
         }
     }

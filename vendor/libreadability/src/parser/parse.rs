@@ -45,7 +45,7 @@ impl Parser {
         // Also collect unique parent <div> elements that contain <br> children.
         // These match the `div > br` pattern and indicate text-heavy divs.
         let br_parents = doc.query_selector_all(root, "div > br");
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for br in br_parents {
             if let Some(parent) = doc.parent(br) {
                 if seen.insert(parent) {

@@ -912,7 +912,7 @@ impl Document {
         &self,
         id: NodeId,
         separator: &str,
-        skip: &std::collections::HashSet<NodeId>,
+        skip: &rustc_hash::FxHashSet<NodeId>,
     ) -> String {
         let mut buffer = String::new();
         let mut last_level: usize = 0;
@@ -927,7 +927,7 @@ impl Document {
         sep: &str,
         buf: &mut String,
         last_level: &mut usize,
-        skip: &std::collections::HashSet<NodeId>,
+        skip: &rustc_hash::FxHashSet<NodeId>,
     ) {
         if level >= MAX_TREE_DEPTH {
             return;

@@ -1,6 +1,6 @@
 // Port of go-trafilatura/external.go + Python trafilatura/external.py (justext integration)
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet}; // lagebild: FxHash
 use std::sync::LazyLock;
 
 use crate::dom::Document;
@@ -379,7 +379,7 @@ pub(crate) fn candidate_is_usable(
 ///
 /// Port of Python's `JUSTEXT_LANGUAGES` from `settings.py`.
 static JUSTEXT_LANGUAGES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    HashMap::from([
+    HashMap::from_iter([
         ("ar", "Arabic"),
         ("bg", "Bulgarian"),
         ("cz", "Czech"),
@@ -573,7 +573,7 @@ pub(crate) fn sanitize_tree(doc: &mut Document, opts: &Options) {
     // Step 4: strip any non-standard tags not in VALID_TAG_CATALOG.
     let root = doc.root();
     let all_elements = doc.get_elements_by_tag_name(root, "*");
-    let mut unique_tags: HashSet<String> = HashSet::new();
+    let mut unique_tags: HashSet<String> = HashSet::default();
     for &elem_id in &all_elements {
         unique_tags.insert(doc.tag_name(elem_id).to_string());
     }

@@ -18,8 +18,8 @@ use crate::utils::{trim, trimmed_char_count_below};
 /// Port of `docCleaning` (originally `tree_cleaning` in Python trafilatura).
 pub(crate) fn doc_cleaning(doc: &mut Document, opts: &Options) {
     // Build cleaning and stripping lists, then modify based on options.
-    let mut cleaning_list: std::collections::HashSet<&'static str> = TAGS_TO_CLEAN.clone();
-    let mut stripping_list: std::collections::HashSet<&'static str> = TAGS_TO_STRIP.clone();
+    let mut cleaning_list: rustc_hash::FxHashSet<&'static str> = TAGS_TO_CLEAN.clone();
+    let mut stripping_list: rustc_hash::FxHashSet<&'static str> = TAGS_TO_STRIP.clone();
 
     if opts.exclude_tables {
         for tag in ["table", "td", "th", "tr"] {

@@ -15,7 +15,7 @@
 //! no raw-HTML scan).
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet}; // lagebild: FxHash
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -882,7 +882,7 @@ fn year_itself(pattern: &str) -> Option<i32> {
 /// occurrences (upstream `plausible`).
 fn collect(html: &str, re: &Regex, year_of: fn(&str) -> Option<i32>) -> Vec<Pattern> {
     let mut candidates: Vec<Pattern> = Vec::new();
-    let mut positions: HashMap<String, usize> = HashMap::new();
+    let mut positions: HashMap<String, usize> = HashMap::default();
     for caps in re.captures_iter(html) {
         let text = caps[1].to_string();
         if !year_of(&text).is_some_and(plausible_year) {
@@ -954,7 +954,7 @@ fn search_normalized(
 ) -> Option<NaiveDate> {
     let patterns = collect(html, re, year_of);
     let mut normalized: Vec<Pattern> = Vec::new();
-    let mut positions: HashMap<String, usize> = HashMap::new();
+    let mut positions: HashMap<String, usize> = HashMap::default();
     for pattern in patterns {
         // Stage 12 only runs in extensive mode.
         let Some(date) = parse_candidate(&pattern.text, true) else {
@@ -1183,7 +1183,7 @@ const MONTH_NAMES: &str = r"January?|February?|March|A[pv]ril|Ma[iy]|Jun[ei]|Jul
 
 /// Lowercased month name → number (superset of the groups in MONTH_NAMES).
 static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    HashMap::from([
+    HashMap::from_iter([
         ("january", 1),
         ("januar", 1),
         ("januari", 1),

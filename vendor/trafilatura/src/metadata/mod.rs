@@ -3,7 +3,7 @@
 pub mod dates;
 pub mod json_ld;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet; // lagebild: FxHash
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -683,7 +683,7 @@ fn extract_dom_author(doc: &Document) -> String {
     // inside them are marked and skipped (the rules look at an element's own tag and attributes only,
     // so they match the same elements; texts leave out the pruned subtrees and keep their tails).
     let all = doc.get_elements_by_tag_name(doc.root(), "*");
-    let mut gone: std::collections::HashSet<crate::dom::NodeId> = std::collections::HashSet::new();
+    let mut gone: rustc_hash::FxHashSet<crate::dom::NodeId> = Default::default();
     for &id in &all {
         if doc.parent(id).is_some_and(|p| gone.contains(&p))
             || META_AUTHOR_DISCARD.iter().any(|rule| rule(doc, id))

@@ -1,6 +1,7 @@
 // Port of go-trafilatura/internal/lru/cache.go
 
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap as HashMap; // lagebild: FxHash
+use std::collections::VecDeque;
 
 /// Simple FIFO-eviction cache mapping strings to integer counts.
 ///
@@ -21,7 +22,7 @@ impl LruCache {
         Self {
             max_size,
             keys: VecDeque::new(),
-            data: HashMap::new(),
+            data: HashMap::default(),
         }
     }
 

@@ -217,7 +217,7 @@ pub(crate) fn is_image_file(src: &str) -> bool {
 ///
 /// Port of `uniquifyLists`.
 pub(crate) fn uniquify_lists(inputs: &[&str]) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut result = Vec::new();
 
     for &input in inputs {
