@@ -254,7 +254,7 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     // External fallback comparison (readability / justext).
     if opts.enable_fallback {
         (content_doc, tmp_body_text) =
-            compare_external_extraction(&doc_backup1, content_doc, &opts);
+            compare_external_extraction(&doc_backup1, content_doc, tmp_body_text, &opts);
     }
 
     // Rescue with baseline if text is still too short and we are not in precision mode.
@@ -514,7 +514,7 @@ fn recall_retry(doc: &Document, opts: &Options) -> (Document, String) {
     convert_tags(&mut work, &retry_opts);
     let (mut body, mut text) = extract_content(&work, &mut cache, &retry_opts);
     if retry_opts.enable_fallback {
-        (body, text) = compare_external_extraction(doc, body, &retry_opts);
+        (body, text) = compare_external_extraction(doc, body, text, &retry_opts);
     }
     (body, text)
 }

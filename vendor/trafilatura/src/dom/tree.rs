@@ -832,75 +832,30 @@ impl Document {
     /// Port of `etree.IterText`.
     pub fn iter_text(&self, id: NodeId, separator: &str) -> String {
         let mut buffer = String::new();
-        let mut last_level: usize = 0;
-        self.iter_text_inner(id, 0, separator, &mut buffer, &mut last_level);
+        self.for_each_text_piece(id, separator, None, &mut |piece| buffer.push_str(piece));
         buffer.trim().to_string()
     }
 
     /// `self.iter_text(id, separator).chars().count()` without building the string (lagebild): the
     /// characters pushed, less the leading and trailing whitespace `trim` would drop.
     pub(crate) fn iter_text_char_count(&self, id: NodeId, separator: &str) -> usize {
-        #[derive(Default)]
-        struct Count {
-            total: usize,
-            leading: usize,
-            trailing: usize,
-            seen_text: bool,
-        }
-        impl Count {
-            fn push(&mut self, s: &str) {
-                for c in s.chars() {
-                    self.total += 1;
-                    if c.is_whitespace() {
-                        if !self.seen_text {
-                            self.leading += 1;
-                        }
-                        self.trailing += 1;
-                    } else {
-                        self.seen_text = true;
-                        self.trailing = 0;
+        let (mut total, mut leading, mut trailing, mut seen_text) = (0, 0, 0, false);
+        self.for_each_text_piece(id, separator, None, &mut |piece| {
+            for c in piece.chars() {
+                total += 1;
+                if c.is_whitespace() {
+                    if !seen_text {
+                        leading += 1;
                     }
+                    trailing += 1;
+                } else {
+                    seen_text = true;
+                    trailing = 0;
                 }
             }
-        }
-        fn walk(
-            doc: &Document,
-            id: NodeId,
-            level: usize,
-            sep: &str,
-            count: &mut Count,
-            last_level: &mut usize,
-        ) {
-            if level >= MAX_TREE_DEPTH {
-                return;
-            }
-            let Some(node) = doc.tree.get(id) else {
-                return;
-            };
-            match node.value() {
-                Node::Element(e) => {
-                    if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
-                        count.push(sep);
-                    }
-                }
-                Node::Text(t) => {
-                    if level != *last_level {
-                        count.push(sep);
-                    }
-                    count.push(t.as_ref());
-                }
-                _ => {}
-            }
-            *last_level = level;
-            for child in node.children() {
-                walk(doc, child.id(), level + 1, sep, count, last_level);
-            }
-        }
-        let mut count = Count::default();
-        let mut last_level = 0;
-        walk(self, id, 0, separator, &mut count, &mut last_level);
-        if count.seen_text {
-            count.total - count.leading - count.trailing
+        });
+        if seen_text {
+            total - leading - trailing
         } else {
             0
         }
@@ -915,86 +870,68 @@ impl Document {
         skip: &rustc_hash::FxHashSet<NodeId>,
     ) -> String {
         let mut buffer = String::new();
-        let mut last_level: usize = 0;
-        self.iter_text_skipping_inner(id, 0, separator, &mut buffer, &mut last_level, skip);
+        self.for_each_text_piece(id, separator, Some(skip), &mut |piece| buffer.push_str(piece));
         buffer.trim().to_string()
     }
 
-    fn iter_text_skipping_inner(
+    /// The pieces [`iter_text`](Self::iter_text) joins (text nodes and separators), in order, to `f`
+    /// (lagebild): one walk for building the text and for counting it; elements in `skip` are left out
+    /// with their subtrees.
+    pub(crate) fn for_each_text_piece(
         &self,
         id: NodeId,
-        level: usize,
         sep: &str,
-        buf: &mut String,
-        last_level: &mut usize,
-        skip: &rustc_hash::FxHashSet<NodeId>,
+        skip: Option<&rustc_hash::FxHashSet<NodeId>>,
+        f: &mut dyn FnMut(&str),
     ) {
-        if level >= MAX_TREE_DEPTH {
-            return;
-        }
-        let Some(node) = self.tree.get(id) else {
-            return;
-        };
-
-        match node.value() {
-            Node::Element(e) => {
-                if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
-                    buf.push_str(sep);
+        fn walk(
+            doc: &Document,
+            id: NodeId,
+            level: usize,
+            sep: &str,
+            skip: Option<&rustc_hash::FxHashSet<NodeId>>,
+            f: &mut dyn FnMut(&str),
+            last_level: &mut usize,
+        ) {
+            if level >= MAX_TREE_DEPTH {
+                return;
+            }
+            let Some(node) = doc.tree.get(id) else {
+                return;
+            };
+            match node.value() {
+                Node::Element(e) => {
+                    if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
+                        f(sep);
+                    }
+                }
+                Node::Text(t) => {
+                    if level != *last_level {
+                        f(sep);
+                    }
+                    f(t.as_ref());
+                }
+                _ => {}
+            }
+            *last_level = level;
+            for child in node.children() {
+                if skip.is_none_or(|s| !s.contains(&child.id())) {
+                    walk(doc, child.id(), level + 1, sep, skip, f, last_level);
                 }
             }
-            Node::Text(t) => {
-                if level != *last_level {
-                    buf.push_str(sep);
-                }
-                buf.push_str(t.as_ref());
-            }
-            _ => {}
         }
-
-        *last_level = level;
-
-        for child in node.children() {
-            if !skip.contains(&child.id()) {
-                self.iter_text_skipping_inner(child.id(), level + 1, sep, buf, last_level, skip);
-            }
-        }
+        let mut last_level = 0;
+        walk(self, id, 0, sep, skip, f, &mut last_level);
     }
 
-    fn iter_text_inner(
-        &self,
-        id: NodeId,
-        level: usize,
-        sep: &str,
-        buf: &mut String,
-        last_level: &mut usize,
-    ) {
-        if level >= MAX_TREE_DEPTH {
-            return;
-        }
-        let Some(node) = self.tree.get(id) else {
-            return;
-        };
-
-        match node.value() {
-            Node::Element(e) => {
-                if VOID_ELEMENTS.contains(&e.name.local.as_ref()) {
-                    buf.push_str(sep);
-                }
-            }
-            Node::Text(t) => {
-                if level != *last_level {
-                    buf.push_str(sep);
-                }
-                buf.push_str(t.as_ref());
-            }
-            _ => {}
-        }
-
-        *last_level = level;
-
-        for child in node.children() {
-            self.iter_text_inner(child.id(), level + 1, sep, buf, last_level);
-        }
+    /// `self.text_content(id).chars().count()` without building the string (lagebild).
+    pub(crate) fn text_char_count(&self, id: NodeId) -> usize {
+        let mut n = 0;
+        self.for_each_text(id, &mut |t| {
+            n += t.chars().count();
+            true
+        });
+        n
     }
 
     /// Returns all text content within the subtree (no separators).

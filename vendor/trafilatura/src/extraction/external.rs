@@ -7,7 +7,7 @@ use crate::dom::Document;
 use crate::options::{ExtractionFocus, Options};
 use crate::selector::discard::{OVERALL_DISCARDED_CONTENT, UNLIKELY_CANDIDATES};
 use crate::settings::VALID_TAG_CATALOG;
-use crate::utils::trim;
+use crate::utils::{trim, trimmed_iter_text_char_count};
 
 use super::baseline::basic_cleaning;
 use super::html_processing::{doc_cleaning, prune_unwanted_nodes, prune_unwanted_nodes_in_place};
@@ -40,10 +40,12 @@ type FallbackGenerator = Box<dyn FnOnce() -> Option<(&'static str, Document)>>;
 pub(crate) fn compare_external_extraction(
     original_doc: &Document,
     extracted_doc: Document,
+    extracted_text: String,
     opts: &Options,
 ) -> (Document, String) {
-    // Compute text length from <body>, matching Go where extractedDoc is the body fragment.
-    let extracted_text = trim(&body_text(&extracted_doc));
+    // Text length from <body>, matching Go where extractedDoc is the body fragment. lagebild: the caller
+    // passes `trim(&body_text(&extracted_doc))`, which `extract_content` has already built.
+    debug_assert_eq!(extracted_text, trim(&body_text(&extracted_doc)));
     let mut len_extracted = extracted_text.chars().count();
     let mut extracted_doc = extracted_doc;
 
@@ -170,7 +172,7 @@ fn readability_may_win(
     let page_p: usize = original_doc
         .get_elements_by_tag_name(original_doc.root(), "p")
         .into_iter()
-        .map(|id| original_doc.text_content(id).chars().count())
+        .map(|id| original_doc.text_char_count(id))
         .sum();
     if page_p == 0 || page_p > 2 * len_extracted {
         return true;
@@ -182,7 +184,7 @@ fn readability_may_win(
     let paragraphs = extracted_doc.get_elements_by_tag_name(ext_root, "p");
     let p_text_len: usize = paragraphs
         .iter()
-        .map(|&pid| trim(&extracted_doc.iter_text(pid, " ")).chars().count())
+        .map(|&pid| trimmed_iter_text_char_count(extracted_doc, pid, " "))
         .sum();
     p_text_len == 0 || tables > paragraphs.len()
 }
@@ -351,7 +353,7 @@ pub(crate) fn candidate_is_usable(
 
         let p_text_len: usize = extracted_paragraphs
             .iter()
-            .map(|&pid| trim(&extracted_doc.iter_text(pid, " ")).chars().count())
+            .map(|&pid| trimmed_iter_text_char_count(extracted_doc, pid, " "))
             .sum();
 
         let candidate_big = len_candidate > opts.config.min_extracted_size * 2;
@@ -599,6 +601,12 @@ mod tests {
     use super::*;
     use crate::options::Options;
 
+    /// [`compare_external_extraction`] with the extraction's text computed as `extract_content` does.
+    fn compare_ext(original: &Document, extracted: Document, opts: &Options) -> (Document, String) {
+        let text = trim(&body_text(&extracted));
+        compare_external_extraction(original, extracted, text, opts)
+    }
+
     fn default_opts() -> Options {
         Options::default()
     }
@@ -752,7 +760,7 @@ mod tests {
         let extracted = doc(&format!("<html><body><p>{long_text}</p></body></html>"));
         let mut opts = default_opts();
         opts.focus = ExtractionFocus::FavorRecall;
-        let (_, text) = compare_external_extraction(&original, extracted, &opts);
+        let (_, text) = compare_ext(&original, extracted, &opts);
         assert!(text.len() > 1000, "should return long text unchanged");
     }
 
@@ -765,7 +773,7 @@ mod tests {
             <span>inline</span>
         </body></html>"#);
         let opts = default_opts();
-        let (result_doc, _) = compare_external_extraction(&original, extracted, &opts);
+        let (result_doc, _) = compare_ext(&original, extracted, &opts);
         let root = result_doc.root();
         assert!(
             result_doc.query_selector(root, "aside").is_none(),
@@ -794,7 +802,7 @@ mod tests {
             readability_html: Some(candidate_html),
         });
 
-        let (_, text) = compare_external_extraction(&original, extracted, &opts);
+        let (_, text) = compare_ext(&original, extracted, &opts);
         assert!(
             text.len() > 100,
             "fallback candidate should be adopted when extraction is empty, got: {text:?}"
@@ -817,7 +825,7 @@ mod tests {
             readability_html: Some(candidate_html),
         });
 
-        let (_, text) = compare_external_extraction(&original, extracted, &opts);
+        let (_, text) = compare_ext(&original, extracted, &opts);
         assert!(
             text.contains("word"),
             "large extraction should be kept, not replaced by small candidate"
@@ -830,7 +838,7 @@ mod tests {
         let original = doc("<html><body></body></html>");
         let extracted = doc("<html><body><p>Some content here</p></body></html>");
         let opts = default_opts();
-        let (_, text) = compare_external_extraction(&original, extracted, &opts);
+        let (_, text) = compare_ext(&original, extracted, &opts);
         assert!(
             text.contains("Some content"),
             "extraction should survive when no candidates"

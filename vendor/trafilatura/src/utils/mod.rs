@@ -66,54 +66,69 @@ pub fn trim(s: &str) -> String {
     }
 }
 
+/// Counts the characters [`trim`] would return, as text is pushed piece by piece, without building it
+/// (lagebild): whitespace runs count as one separator, soft hyphens not at all. Gives up ([`Stop::NotFast`])
+/// on a character NFC might change, and ([`Stop::AtCap`]) once `cap` characters are certain.
+struct TrimmedCount {
+    committed: usize,
+    words: usize,
+    word: usize,
+    cap: usize,
+}
+
+/// Why a [`TrimmedCount`] stopped early.
+enum Stop {
+    AtCap,
+    NotFast,
+}
+
+impl TrimmedCount {
+    fn new(cap: usize) -> Self {
+        TrimmedCount {
+            committed: 0,
+            words: 0,
+            word: 0,
+            cap,
+        }
+    }
+
+    fn end_word(&mut self) {
+        if self.word > 0 {
+            self.committed += self.word + usize::from(self.words > 0);
+            self.words += 1;
+            self.word = 0;
+        }
+    }
+
+    fn push(&mut self, s: &str) -> Result<(), Stop> {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.end_word();
+            } else if c == '\u{00AD}' {
+            } else if c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}') {
+                self.word += 1;
+                if self.committed + usize::from(self.words > 0) + self.word >= self.cap {
+                    return Err(Stop::AtCap);
+                }
+            } else {
+                return Err(Stop::NotFast);
+            }
+        }
+        Ok(())
+    }
+
+    /// The count once every piece is pushed.
+    fn finish(mut self) -> usize {
+        self.end_word();
+        self.committed
+    }
+}
+
 /// `trim(&doc.text_content(id)).chars().count()` when it is below `cap`, else None (lagebild): the text is
 /// counted as it is walked, without building it, and the walk stops once `cap` characters are certain.
-/// Exact: whitespace runs count as one separator, soft hyphens not at all, as in [`trim`]; text with a
-/// character NFC might change is counted the slow way.
+/// Exact: text with a character NFC might change is counted the slow way.
 pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -> Option<usize> {
-    struct Counter {
-        committed: usize,
-        words: usize,
-        word: usize,
-        cap: usize,
-    }
-    enum Stop {
-        AtCap,
-        NotFast,
-    }
-    impl Counter {
-        fn end_word(&mut self) {
-            if self.word > 0 {
-                self.committed += self.word + usize::from(self.words > 0);
-                self.words += 1;
-                self.word = 0;
-            }
-        }
-        fn push(&mut self, s: &str) -> Result<(), Stop> {
-            for c in s.chars() {
-                if c.is_whitespace() {
-                    self.end_word();
-                } else if c == '\u{00AD}' {
-                } else if c < '\u{0300}'
-                    || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
-                {
-                    self.word += 1;
-                    if self.committed + usize::from(self.words > 0) + self.word >= self.cap {
-                        return Err(Stop::AtCap);
-                    }
-                } else {
-                    return Err(Stop::NotFast);
-                }
-            }
-            Ok(())
-        }
-    }
-    let mut counter = Counter {
-        committed: 0,
-        words: 0,
-        word: 0,
-        cap,
-    };
+    let mut counter = TrimmedCount::new(cap);
     let mut stop = None;
     doc.for_each_text(id, &mut |t| match counter.push(t) {
         Ok(()) => true,
@@ -123,14 +138,26 @@ pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -
         }
     });
     match stop {
-        None => {
-            counter.end_word();
-            Some(counter.committed).filter(|&n| n < cap)
-        }
+        None => Some(counter.finish()).filter(|&n| n < cap),
         Some(Stop::AtCap) => None,
-        Some(Stop::NotFast) => {
-            Some(trim(&doc.text_content(id)).chars().count()).filter(|&n| n < cap)
+        Some(Stop::NotFast) => Some(trim(&doc.text_content(id)).chars().count()).filter(|&n| n < cap),
+    }
+}
+
+/// `trim(&doc.iter_text(id, separator)).chars().count()` without building either string (lagebild);
+/// text with a character NFC might change is counted the slow way.
+pub(crate) fn trimmed_iter_text_char_count(doc: &Document, id: NodeId, separator: &str) -> usize {
+    let mut counter = TrimmedCount::new(usize::MAX);
+    let mut fast = true;
+    doc.for_each_text_piece(id, separator, None, &mut |piece| {
+        if fast && counter.push(piece).is_err() {
+            fast = false;
         }
+    });
+    if fast {
+        counter.finish()
+    } else {
+        trim(&doc.iter_text(id, separator)).chars().count()
     }
 }
 
