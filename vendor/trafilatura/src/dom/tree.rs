@@ -213,6 +213,15 @@ impl Document {
             .unwrap_or_default()
     }
 
+    /// The ids of `id`'s children (any kind of node) without collecting them (lagebild): for read-only
+    /// walks, where [`child_nodes`](Self::child_nodes) would allocate a list per node.
+    pub(crate) fn child_ids(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.tree
+            .get(id)
+            .into_iter()
+            .flat_map(|n| n.children().map(|c| c.id()))
+    }
+
     /// Returns the next sibling (any kind of node), if any.
     pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
         self.tree.get(id)?.next_sibling().map(|n| n.id())

@@ -15,7 +15,7 @@
 //! no raw-HTML scan).
 
 use std::cmp::Reverse;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet}; // lagebild: FxHash
+use rustc_hash::FxHashMap as HashMap; // lagebild: FxHash
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -514,7 +514,7 @@ fn pruned_text_content(doc: &Document, id: NodeId, depth: usize) -> String {
         return String::new();
     }
     let mut text = String::new();
-    for child in doc.child_nodes(id) {
+    for child in doc.child_ids(id) {
         if doc.is_element(child) {
             if !is_unwanted(doc, child) {
                 text.push_str(&pruned_text_content(doc, child, depth + 1));
@@ -539,7 +539,7 @@ fn collect_wanted(
     if depth >= MAX_WALK_DEPTH {
         return;
     }
-    for child in doc.child_nodes(id) {
+    for child in doc.child_ids(id) {
         if doc.is_element(child) && !is_unwanted(doc, child) {
             if predicate(doc, child) {
                 out.push(child);
@@ -655,7 +655,7 @@ fn walk_free_text(doc: &Document, id: NodeId, reference: &mut Reference, depth: 
     if depth >= MAX_WALK_DEPTH {
         return;
     }
-    for child in doc.child_nodes(id) {
+    for child in doc.child_ids(id) {
         if doc.is_element(child) {
             if !is_unwanted(doc, child) {
                 walk_free_text(doc, child, reference, depth + 1);
@@ -682,99 +682,102 @@ fn is_free_text_container(doc: &Document, text_id: NodeId) -> bool {
 /// upstream serializer: escaped attributes and text, void tags as `<tag/>`,
 /// raw text inside script/style-family elements, comments preserved.
 fn serialize(doc: &Document) -> String {
-    let comments: HashSet<NodeId> = doc.collect_comment_nodes(doc.root()).into_iter().collect();
+    // lagebild: one walk over the node values, without a comment set, per-node lists or copied strings.
     let mut out = String::new();
-    for child in doc.child_nodes(doc.root()) {
+    for child in doc.child_ids(doc.root()) {
         if doc.is_element(child) && doc.tag_name(child) == "html" {
             out.clear();
-            serialize_node(doc, child, &comments, &mut out, 0);
+            serialize_node(doc, child, &mut out, 0);
             return out;
         }
     }
-    for child in doc.child_nodes(doc.root()) {
-        serialize_node(doc, child, &comments, &mut out, 0);
+    for child in doc.child_ids(doc.root()) {
+        serialize_node(doc, child, &mut out, 0);
     }
     out
 }
 
-fn serialize_node(
-    doc: &Document,
-    id: NodeId,
-    comments: &HashSet<NodeId>,
-    out: &mut String,
-    depth: usize,
-) {
+fn serialize_node(doc: &Document, id: NodeId, out: &mut String, depth: usize) {
+    use scraper::Node;
     if depth >= 1000 {
         return;
     }
-    if comments.contains(&id) {
-        out.push_str("<!--");
-        out.push_str(doc.comment_data(id).unwrap_or_default());
-        out.push_str("-->");
+    let Some(node) = doc.tree.get(id) else {
         return;
-    }
-    if doc.is_text(id) {
-        let raw = doc.parent(id).is_some_and(|parent| {
-            matches!(
-                doc.tag_name(parent),
-                "script"
-                    | "style"
-                    | "xmp"
-                    | "iframe"
-                    | "noembed"
-                    | "noframes"
-                    | "noscript"
-                    | "plaintext"
-            )
-        });
-        // `text_content` on a text node is its own text (`text()` is the
-        // etree accessor and expects an element id).
-        let text = doc.text_content(id);
-        if raw {
-            out.push_str(&text);
-        } else {
-            escape_into(&text, out);
+    };
+    match node.value() {
+        Node::Comment(c) => {
+            out.push_str("<!--");
+            out.push_str(c);
+            out.push_str("-->");
         }
-        return;
+        Node::Text(t) => {
+            let raw = doc.parent(id).is_some_and(|parent| {
+                matches!(
+                    doc.tag_name(parent),
+                    "script"
+                        | "style"
+                        | "xmp"
+                        | "iframe"
+                        | "noembed"
+                        | "noframes"
+                        | "noscript"
+                        | "plaintext"
+                )
+            });
+            if raw {
+                out.push_str(t);
+            } else {
+                escape_into(t, out);
+            }
+        }
+        Node::Element(e) if !is_unwanted(doc, id) => {
+            let tag = e.name.local.as_ref();
+            out.push('<');
+            out.push_str(tag);
+            // Attribute names are unique per element (the parser keeps the first of duplicates).
+            for (name, value) in e.attrs.iter() {
+                out.push(' ');
+                out.push_str(&name.local);
+                out.push_str("=\"");
+                escape_into(value, out);
+                out.push('"');
+            }
+            if doc.is_void_element(id) {
+                out.push_str("/>");
+                return;
+            }
+            out.push('>');
+            for child in doc.child_ids(id) {
+                serialize_node(doc, child, out, depth + 1);
+            }
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
+        }
+        _ => {}
     }
-    if !doc.is_element(id) || is_unwanted(doc, id) {
-        return;
-    }
-    out.push('<');
-    out.push_str(doc.tag_name(id));
-    for name in doc.attribute_names(id) {
-        out.push(' ');
-        out.push_str(&name);
-        out.push_str("=\"");
-        escape_into(&doc.get_attribute(id, &name).unwrap_or_default(), out);
-        out.push('"');
-    }
-    if doc.is_void_element(id) {
-        out.push_str("/>");
-        return;
-    }
-    out.push('>');
-    for child in doc.child_nodes(id) {
-        serialize_node(doc, child, comments, out, depth + 1);
-    }
-    out.push_str("</");
-    out.push_str(doc.tag_name(id));
-    out.push('>');
 }
 
-/// Upstream `escape`: character-escapes text and attribute values.
+/// Upstream `escape`: character-escapes text and attribute values (lagebild: runs without a special
+/// character are copied whole; all six are ASCII, so byte positions are character boundaries).
 fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&#34;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => out.push_str("&#13;"),
-            _ => out.push(c),
-        }
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&#34;",
+            b'\'' => "&#39;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
 }
 
 fn og_image_date(doc: &Document) -> Option<NaiveDate> {
