@@ -848,8 +848,19 @@ impl Document {
     /// `self.iter_text(id, separator).chars().count()` without building the string (lagebild): the
     /// characters pushed, less the leading and trailing whitespace `trim` would drop.
     pub(crate) fn iter_text_char_count(&self, id: NodeId, separator: &str) -> usize {
+        self.iter_text_char_count_skipping(id, separator, None)
+    }
+
+    /// [`iter_text_char_count`](Self::iter_text_char_count) as if the elements in `skip` (and their
+    /// subtrees, not their tails) had been removed (lagebild).
+    pub(crate) fn iter_text_char_count_skipping(
+        &self,
+        id: NodeId,
+        separator: &str,
+        skip: Option<&rustc_hash::FxHashSet<NodeId>>,
+    ) -> usize {
         let (mut total, mut leading, mut trailing, mut seen_text) = (0, 0, 0, false);
-        self.for_each_text_piece(id, separator, None, &mut |piece| {
+        self.for_each_text_piece(id, separator, skip, &mut |piece| {
             for c in piece.chars() {
                 total += 1;
                 if c.is_whitespace() {

@@ -110,35 +110,36 @@ pub(crate) fn prune_html(doc: &mut Document, opts: &Options) {
 ///
 /// Port of `pruneUnwantedNodes`.
 pub(crate) fn prune_unwanted_nodes(doc: &Document, rules: &[Rule], with_backup: bool) -> Document {
-    // lagebild: one clone instead of two; the original is the backup.
-    let old_len = if with_backup {
-        doc.iter_text_char_count(doc.root(), " ")
-    } else {
-        0
-    };
-
-    let mut work = doc.clone_document();
-
-    // Collect all matches upfront, then remove in reverse order. Tail text
-    // nodes stay in place (`keep_tail = true`): current Go prunes with
+    // lagebild: one clone, pruned in place (the backup check counts the text with the matches skipped).
+    // Tail text nodes stay in place (`keep_tail = true`): current Go prunes with
     // `etree.Remove(node, true)`. The older Go tail-juggling (SetTail on the
     // previous sibling or the parent) moved a first child's tail outside its
     // parent — e.g. body text after a pruned comment container — and upstream
     // replaced it with keep-tail removal.
-    let root = work.root();
-    let matches = query_all(&work, root, rules);
-    for &id in matches.iter().rev() {
-        work.remove(id, true);
-    }
-
+    let mut work = doc.clone_document();
     if with_backup {
-        let new_len = work.iter_text_char_count(work.root(), " ");
-        if new_len <= old_len / 7 {
-            return doc.clone_document();
-        }
+        prune_unwanted_nodes_in_place_with_backup(&mut work, rules);
+    } else {
+        prune_unwanted_nodes_in_place(&mut work, rules);
     }
-
     work
+}
+
+/// [`prune_unwanted_nodes`] with the backup, on the document itself instead of a clone (lagebild): the
+/// text left after pruning is counted with the matches skipped, and nothing is removed when at most a
+/// seventh would be left, which is what returning the untouched original amounts to.
+pub(crate) fn prune_unwanted_nodes_in_place_with_backup(doc: &mut Document, rules: &[Rule]) {
+    let root = doc.root();
+    let matches = query_all(doc, root, rules);
+    let old_len = doc.iter_text_char_count(root, " ");
+    let skip: rustc_hash::FxHashSet<NodeId> = matches.iter().copied().collect();
+    let new_len = doc.iter_text_char_count_skipping(root, " ", Some(&skip));
+    if new_len <= old_len / 7 {
+        return;
+    }
+    for &id in matches.iter().rev() {
+        doc.remove(id, true);
+    }
 }
 
 /// [`prune_unwanted_nodes`] without a backup, on the document itself instead of a clone (lagebild).

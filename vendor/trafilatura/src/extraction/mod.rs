@@ -17,7 +17,7 @@ use crate::utils::trim;
 use elements::handle_text_elem;
 use html_processing::{
     delete_by_link_density, handle_text_node, link_density_test_tables, prune_unwanted_nodes,
-    prune_unwanted_nodes_in_place,
+    prune_unwanted_nodes_in_place, prune_unwanted_nodes_in_place_with_backup,
 };
 
 // ---------------------------------------------------------------------------
@@ -30,12 +30,14 @@ use html_processing::{
 ///
 /// Port of `pruneUnwantedSections`.
 pub(crate) fn prune_unwanted_sections(
-    doc: &Document,
+    doc: Document,
     potential_tags: &HashSet<&str>,
     opts: &Options,
 ) -> Document {
-    // Prune overall discarded content (with backup in case too many nodes removed).
-    let mut work = prune_unwanted_nodes(doc, selector::discard::OVERALL_DISCARDED_CONTENT, true);
+    // Prune overall discarded content (with backup in case too many nodes removed). lagebild: on the
+    // caller's copy, which it hands over, instead of on a second one.
+    let mut work = doc;
+    prune_unwanted_nodes_in_place_with_backup(&mut work, selector::discard::OVERALL_DISCARDED_CONTENT);
 
     // Prune images.
     if !opts.include_images {
@@ -138,7 +140,7 @@ fn recover_wild_text(
         }
     }
 
-    let mut search_doc = prune_unwanted_sections(doc, potential_tags, opts);
+    let mut search_doc = prune_unwanted_sections(doc.clone_document(), potential_tags, opts);
 
     let root = search_doc.root();
 
@@ -214,7 +216,7 @@ pub(crate) fn extract_content(
         // Uses direct node copying rather than serialize+reparse to avoid html5ever overhead.
         let subtree_doc = doc.extract_subtree_as_document(sub_id);
 
-        let mut work = prune_unwanted_sections(&subtree_doc, &potential_tags, opts);
+        let mut work = prune_unwanted_sections(subtree_doc, &potential_tags, opts);
         let work_body = work.body().unwrap_or_else(|| work.root());
 
         // Skip if the subtree is now empty.
@@ -426,7 +428,7 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = TAG_CATALOG.iter().copied().collect();
-        let pruned = prune_unwanted_sections(&doc, &potential_tags, &default_opts());
+        let pruned = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         let text = pruned.iter_text(pruned.root(), " ");
         // Navigation and footer should be removed by OverallDiscardedContent rules.
         // Article content should remain.
@@ -445,7 +447,7 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = TAG_CATALOG.iter().copied().collect();
-        let pruned = prune_unwanted_sections(&doc, &potential_tags, &default_opts());
+        let pruned = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         let text = pruned.iter_text(pruned.root(), " ");
         assert!(text.contains("Short article"), "content lost: {text}");
     }
@@ -461,7 +463,7 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = HashSet::default();
-        let result = prune_unwanted_sections(&doc, &potential_tags, &default_opts());
+        let result = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         assert!(
             result.query_selector(result.root(), "p").is_some(),
             "main paragraph must survive"
@@ -482,7 +484,7 @@ mod tests {
             include_images: false,
             ..Options::default()
         };
-        let result = prune_unwanted_sections(&doc, &potential_tags, &opts);
+        let result = prune_unwanted_sections(doc.clone_document(), &potential_tags, &opts);
         // Caption div should be pruned.
         assert!(
             result.query_selector(result.root(), "div").is_none(),
