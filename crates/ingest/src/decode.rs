@@ -4,26 +4,28 @@
 use crate::source::inner_name;
 use crate::{IngestError, Input, Options};
 use encoding_rs::Encoding;
+use std::borrow::Cow;
 
-pub fn decode(input: &Input, options: &Options) -> Result<String, IngestError> {
+/// Borrowed when the bytes are UTF-8 already (the common case: no copy of the page).
+pub fn decode<'a>(input: &'a Input, options: &Options) -> Result<Cow<'a, str>, IngestError> {
     let bytes = &input.bytes[..];
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned());
+        return Ok(enc.decode_without_bom_handling(&bytes[bom_len..]).0);
     }
     if looks_binary(bytes) {
         return Err(IngestError::new(&input.name, "binary data, not a text, HTML, feed or JSON Lines article"));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             if let Some(enc) = options.encoding.or_else(|| declared_charset(bytes)) {
-                return Ok(enc.decode_without_bom_handling(bytes).0.into_owned());
+                return Ok(enc.decode_without_bom_handling(bytes).0);
             }
             if is_html_name(&input.name) || looks_like_markup(bytes) {
                 let mut detector = chardetng::EncodingDetector::new();
                 detector.feed(bytes, true);
                 let enc = detector.guess(None, true);
-                return Ok(enc.decode_without_bom_handling(bytes).0.into_owned());
+                return Ok(enc.decode_without_bom_handling(bytes).0);
             }
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -131,6 +131,7 @@ fn furniture(line: &str) -> bool {
 pub fn decode_html(bytes: &[u8]) -> String {
     let input = crate::Input { name: "page.html".into(), bytes: bytes.to_vec() };
     crate::decode::decode(&input, &crate::Options::default())
+        .map(|text| text.into_owned())
         .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
 }
 

@@ -9,7 +9,7 @@ use crate::settings::{
     XML_LIST_TAGS, XML_QUOTE_TAGS, XML_REF_TAGS,
 };
 use crate::utils::lru::LruCache;
-use crate::utils::text::text_chars_test;
+use crate::utils::text::{subtree_has_text_chars, text_chars_test};
 use crate::utils::{is_image_file, trim};
 
 use super::html_processing::{handle_text_node, process_node};
@@ -109,8 +109,7 @@ pub(crate) fn handle_titles(
         return None;
     }
 
-    let full_text = trim(&doc.iter_text(id, ""));
-    if !text_chars_test(&full_text) {
+    if !subtree_has_text_chars(doc, id) {
         return None;
     }
 
@@ -402,8 +401,7 @@ pub(crate) fn handle_quotes(
         }
     }
 
-    let full_text = trim(&doc.iter_text(id, ""));
-    if !text_chars_test(&full_text) {
+    if !subtree_has_text_chars(doc, id) {
         // Mark as done even on discard so the outer loop skips these children.
         for &child_id in &descendants {
             if doc.tag_name(child_id) != "done" {

@@ -11,7 +11,7 @@ use crate::settings::{
 use crate::utils::is_image_element;
 use crate::utils::lru::LruCache;
 use crate::utils::text::{duplicate_test, text_chars_test, text_filter};
-use crate::utils::{trim, trimmed_char_count_below};
+use crate::utils::{trim, trimmed_char_count, trimmed_char_count_below};
 
 /// Cleans the document by discarding unwanted elements.
 ///
@@ -252,7 +252,7 @@ pub(crate) fn link_density_test(
         100
     };
     let single_link_length =
-        (n_links == 1).then(|| trim(&doc.text_content(links[0])).chars().count());
+        (n_links == 1).then(|| trimmed_char_count(doc, links[0]));
     let cap = limit_length.max(single_link_length.map_or(0, |n| 2 * n + 2));
     let Some(text_length) = trimmed_char_count_below(doc, element, cap) else {
         // At least `cap` characters: not below the limit, and a single link is under 90 % of the text.
@@ -331,8 +331,7 @@ pub(crate) fn collect_link_info(doc: &Document, links: &[NodeId]) -> (usize, usi
     let mut non_empty_links = Vec::new();
 
     for &link in links {
-        let text = trim(&doc.text_content(link));
-        let text_length = text.chars().count();
+        let text_length = trimmed_char_count(doc, link);
         if text_length == 0 {
             continue;
         }

@@ -144,6 +144,11 @@ pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -
     }
 }
 
+/// `trim(&doc.text_content(id)).chars().count()` without building either string (lagebild).
+pub(crate) fn trimmed_char_count(doc: &Document, id: NodeId) -> usize {
+    trimmed_char_count_below(doc, id, usize::MAX).unwrap_or(usize::MAX)
+}
+
 /// `trim(&doc.iter_text(id, separator)).chars().count()` without building either string (lagebild);
 /// text with a character NFC might change is counted the slow way.
 pub(crate) fn trimmed_iter_text_char_count(doc: &Document, id: NodeId, separator: &str) -> usize {

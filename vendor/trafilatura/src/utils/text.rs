@@ -27,7 +27,19 @@ pub(crate) fn text_filter(doc: &Document, id: NodeId) -> bool {
 ///
 /// Port of `textCharsTest`.
 pub(crate) fn text_chars_test(s: &str) -> bool {
-    !trim(s).is_empty()
+    // lagebild: `!trim(s).is_empty()` without building the trimmed string: `trim` keeps every
+    // character but whitespace and soft hyphens, and NFC never empties a non-empty string.
+    s.chars().any(|c| !c.is_whitespace() && c != '\u{00AD}')
+}
+
+/// `text_chars_test(&trim(&doc.iter_text(id, "")))` without building either string (lagebild).
+pub(crate) fn subtree_has_text_chars(doc: &Document, id: NodeId) -> bool {
+    let mut found = false;
+    doc.for_each_text(id, &mut |t| {
+        found = text_chars_test(t);
+        !found
+    });
+    found
 }
 
 /// Checks a node's text against the deduplication cache.
