@@ -92,7 +92,8 @@ mod tests {
     #[test]
     fn decodes_declared_latin1_html() {
         let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>Gr\xfc\xdfe</body></html>";
-        let text = decode(&input("p.html", page), &Options::default()).unwrap();
+        let page = input("p.html", page);
+        let text = decode(&page, &Options::default()).unwrap();
         assert!(text.contains("Grüße"));
     }
 
