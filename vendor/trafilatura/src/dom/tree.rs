@@ -516,28 +516,17 @@ impl Document {
     ///
     /// Port of `etree.Strip`.
     pub fn strip(&mut self, id: NodeId) {
-        let Some(parent) = self.parent(id) else {
+        if self.parent(id).is_none() {
             return;
-        };
-
-        let child_ids: Vec<NodeId> = self.child_nodes(id);
-        let next_sib = self
-            .tree
-            .get(id)
-            .expect("id validated by parent check")
-            .next_sibling()
-            .map(|n| n.id());
-
-        // Clone each child and insert before `id`'s position.
-        for child_id in child_ids {
-            if let Some(ns_id) = next_sib {
-                self.clone_subtree_before(child_id, ns_id);
-            } else {
-                self.clone_subtree_into(child_id, parent);
-            }
         }
-
-        // Detach the stripped element (leave tail nodes in place).
+        // lagebild: the children are moved before `id`, not cloned (as lxml's strip_tags keeps the
+        // same child elements), then `id` is detached (its tail nodes stay in place).
+        while let Some(child) = self.tree.get(id).and_then(|n| n.first_child()).map(|c| c.id()) {
+            self.tree
+                .get_mut(id)
+                .expect("id validated by parent check")
+                .insert_id_before(child);
+        }
         self.tree
             .get_mut(id)
             .expect("id validated by parent check")
@@ -689,40 +678,6 @@ impl Document {
         new_id
     }
 
-    /// Deep-clone `source` and insert it immediately before `target_sibling`.
-    pub(crate) fn clone_subtree_before(
-        &mut self,
-        source: NodeId,
-        target_sibling: NodeId,
-    ) -> NodeId {
-        let val = self
-            .tree
-            .get(source)
-            .expect("source NodeId must be valid")
-            .value()
-            .clone();
-        let new_id = self
-            .tree
-            .get_mut(target_sibling)
-            .expect("target_sibling NodeId must be valid")
-            .insert_before(val)
-            .id();
-
-        // Root is depth 0 (unconditionally cloned above); children start at depth 1,
-        // matching clone_subtree_into's behavior via clone_subtree_into_inner(child, new_id, 0+1).
-        let children: Vec<NodeId> = self
-            .tree
-            .get(source)
-            .expect("source NodeId must be valid")
-            .children()
-            .map(|c| c.id())
-            .collect();
-        for child_id in children {
-            self.clone_subtree_into_inner(child_id, new_id, 1);
-        }
-        new_id
-    }
-
     /// Deep-clone source from a *different* tree into target_parent in self.
     pub(crate) fn clone_from_tree(
         &mut self,
@@ -827,10 +782,35 @@ impl Document {
             return;
         };
         let names: Vec<LocalName> = tags.iter().map(|&t| LocalName::from(t)).collect();
-        for n in node.descendants().skip(usize::from(!include_self)) {
+        let mut visit = |n: ego_tree::NodeRef<'_, Node>| {
             if let Node::Element(e) = n.value() {
                 if names.is_empty() || names.contains(&e.name.local) {
                     out.push(n.id());
+                }
+            }
+        };
+        if include_self {
+            visit(node);
+        }
+        // Pre-order by first-child and next-sibling links, climbing back up at the end of each child list:
+        // one step per node instead of an open and a close edge.
+        let Some(mut current) = node.first_child() else {
+            return;
+        };
+        loop {
+            visit(current);
+            if let Some(child) = current.first_child() {
+                current = child;
+                continue;
+            }
+            loop {
+                if let Some(next) = current.next_sibling() {
+                    current = next;
+                    break;
+                }
+                match current.parent() {
+                    Some(parent) if parent.id() != id => current = parent,
+                    _ => return,
                 }
             }
         }
