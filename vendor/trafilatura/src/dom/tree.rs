@@ -788,20 +788,27 @@ impl Document {
                     out.push(n.id());
                 }
             }
+            true
         };
         if include_self {
             visit(node);
         }
-        // Pre-order by first-child and next-sibling links, climbing back up at the end of each child list:
-        // one step per node instead of an open and a close edge.
-        let Some(mut current) = node.first_child() else {
+        self.walk_below(id, &mut visit);
+    }
+
+    /// Visits the nodes below `id` (any kind, not `id` itself) in document order (lagebild): by
+    /// first-child and next-sibling links, one step per node; `visit` returning false skips the node's
+    /// subtree.
+    pub(crate) fn walk_below(&self, id: NodeId, visit: &mut dyn FnMut(ego_tree::NodeRef<'_, Node>) -> bool) {
+        let Some(mut current) = self.tree.get(id).and_then(|n| n.first_child()) else {
             return;
         };
         loop {
-            visit(current);
-            if let Some(child) = current.first_child() {
-                current = child;
-                continue;
+            if visit(current) {
+                if let Some(child) = current.first_child() {
+                    current = child;
+                    continue;
+                }
             }
             loop {
                 if let Some(next) = current.next_sibling() {

@@ -248,24 +248,22 @@ fn generate_readability_candidate(html: &str) -> Option<Document> {
 fn readability_input_tree(original_doc: &Document, opts: &Options) -> Option<scraper::Html> {
     use scraper::Node;
     let precision = opts.focus == ExtractionFocus::FavorPrecision;
-    let mut skip = rustc_hash::FxHashSet::<crate::dom::NodeId>::default();
-    for id in original_doc.get_elements_by_tag_name(original_doc.root(), "*") {
-        if (precision
-            && OVERALL_DISCARDED_CONTENT
-                .iter()
-                .any(|rule| rule(original_doc, id)))
-            || UNLIKELY_CANDIDATES
-                .iter()
-                .any(|rule| rule(original_doc, id))
-        {
-            skip.insert(id);
-        }
-    }
+    // The rules are tested while copying, so nothing inside a pruned element is tested at all.
+    let pruned = |id: crate::dom::NodeId| {
+        original_doc.is_element(id)
+            && ((precision
+                && OVERALL_DISCARDED_CONTENT
+                    .iter()
+                    .any(|rule| rule(original_doc, id)))
+                || UNLIKELY_CANDIDATES
+                    .iter()
+                    .any(|rule| rule(original_doc, id)))
+    };
     let top = original_doc
         .get_elements_by_tag_name(original_doc.root(), "html")
         .into_iter()
         .next()?;
-    if skip.contains(&top) {
+    if pruned(top) {
         return None;
     }
     let source = &original_doc.tree;
@@ -289,7 +287,7 @@ fn readability_input_tree(original_doc: &Document, opts: &Options) -> Option<scr
             target.append(node.value().clone()).id()
         };
         for child in node.children().rev() {
-            if !skip.contains(&child.id()) {
+            if !pruned(child.id()) {
                 stack.push((child.id(), new_id));
             }
         }

@@ -2,7 +2,7 @@
 
 use crate::dom::{Document, NodeId};
 use crate::options::{ExtractionFocus, Options};
-use crate::selector::query_all;
+use crate::selector::query_all_outermost;
 use crate::selector::Rule;
 use crate::settings::{
     ALLOWED_ATTRIBUTES, ELEMENT_WITH_SIZE_ATTR, EMPTY_TAGS_TO_REMOVE, TAGS_TO_CLEAN, TAGS_TO_STRIP,
@@ -130,7 +130,7 @@ pub(crate) fn prune_unwanted_nodes(doc: &Document, rules: &[Rule], with_backup: 
 /// seventh would be left, which is what returning the untouched original amounts to.
 pub(crate) fn prune_unwanted_nodes_in_place_with_backup(doc: &mut Document, rules: &[Rule]) {
     let root = doc.root();
-    let matches = query_all(doc, root, rules);
+    let matches = query_all_outermost(doc, root, rules);
     let old_len = doc.iter_text_char_count(root, " ");
     let skip: rustc_hash::FxHashSet<NodeId> = matches.iter().copied().collect();
     let new_len = doc.iter_text_char_count_skipping(root, " ", Some(&skip));
@@ -145,7 +145,7 @@ pub(crate) fn prune_unwanted_nodes_in_place_with_backup(doc: &mut Document, rule
 /// [`prune_unwanted_nodes`] without a backup, on the document itself instead of a clone (lagebild).
 pub(crate) fn prune_unwanted_nodes_in_place(doc: &mut Document, rules: &[Rule]) {
     let root = doc.root();
-    let matches = query_all(doc, root, rules);
+    let matches = query_all_outermost(doc, root, rules);
     for &id in matches.iter().rev() {
         doc.remove(id, true);
     }

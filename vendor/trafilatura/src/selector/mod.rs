@@ -34,6 +34,24 @@ pub(crate) fn query(doc: &Document, root: NodeId, rules: &[Rule]) -> Option<Node
 /// in document order.
 ///
 /// Port of `QueryAll`.
+/// The elements below `root` matched by any rule, except those inside a match (lagebild): for pruning,
+/// where removing a match removes everything inside it, so the rules need not be tested there.
+pub(crate) fn query_all_outermost(doc: &Document, root: NodeId, rules: &[Rule]) -> Vec<NodeId> {
+    let mut matches = Vec::new();
+    doc.walk_below(root, &mut |n| {
+        if !n.value().is_element() {
+            return true; // text has no children; a template's fragment holds elements
+        }
+        let id = n.id();
+        if rules.iter().any(|rule| rule(doc, id)) {
+            matches.push(id);
+            return false;
+        }
+        true
+    });
+    matches
+}
+
 pub(crate) fn query_all(doc: &Document, root: NodeId, rules: &[Rule]) -> Vec<NodeId> {
     let mut matches = Vec::new();
     for id in doc.get_elements_by_tag_name(root, "*") {
