@@ -848,16 +848,22 @@ impl Document {
     ) -> usize {
         let (mut total, mut leading, mut trailing, mut seen_text) = (0, 0, 0, false);
         self.for_each_text_piece(id, separator, skip, &mut |piece| {
-            for c in piece.chars() {
-                total += 1;
-                if c.is_whitespace() {
+            // Only a piece's edges are looked at character by character; `count` is the fast count.
+            let n = piece.chars().count();
+            total += n;
+            match piece.char_indices().rev().find(|&(_, c)| !c.is_whitespace()) {
+                None => {
                     if !seen_text {
-                        leading += 1;
+                        leading += n;
                     }
-                    trailing += 1;
-                } else {
-                    seen_text = true;
-                    trailing = 0;
+                    trailing += n;
+                }
+                Some((last, c)) => {
+                    if !seen_text {
+                        leading += piece.chars().take_while(|c| c.is_whitespace()).count();
+                        seen_text = true;
+                    }
+                    trailing = piece[last + c.len_utf8()..].chars().count();
                 }
             }
         });
