@@ -521,7 +521,12 @@ impl Document {
         }
         // lagebild: the children are moved before `id`, not cloned (as lxml's strip_tags keeps the
         // same child elements), then `id` is detached (its tail nodes stay in place).
-        while let Some(child) = self.tree.get(id).and_then(|n| n.first_child()).map(|c| c.id()) {
+        while let Some(child) = self
+            .tree
+            .get(id)
+            .and_then(|n| n.first_child())
+            .map(|c| c.id())
+        {
             self.tree
                 .get_mut(id)
                 .expect("id validated by parent check")
@@ -799,7 +804,11 @@ impl Document {
     /// Visits the nodes below `id` (any kind, not `id` itself) in document order (lagebild): by
     /// first-child and next-sibling links, one step per node; `visit` returning false skips the node's
     /// subtree.
-    pub(crate) fn walk_below(&self, id: NodeId, visit: &mut dyn FnMut(ego_tree::NodeRef<'_, Node>) -> bool) {
+    pub(crate) fn walk_below(
+        &self,
+        id: NodeId,
+        visit: &mut dyn FnMut(ego_tree::NodeRef<'_, Node>) -> bool,
+    ) {
         let Some(mut current) = self.tree.get(id).and_then(|n| n.first_child()) else {
             return;
         };
@@ -851,7 +860,11 @@ impl Document {
             // Only a piece's edges are looked at character by character; `count` is the fast count.
             let n = piece.chars().count();
             total += n;
-            match piece.char_indices().rev().find(|&(_, c)| !c.is_whitespace()) {
+            match piece
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_whitespace())
+            {
                 None => {
                     if !seen_text {
                         leading += n;
@@ -883,7 +896,9 @@ impl Document {
         skip: &rustc_hash::FxHashSet<NodeId>,
     ) -> String {
         let mut buffer = String::new();
-        self.for_each_text_piece(id, separator, Some(skip), &mut |piece| buffer.push_str(piece));
+        self.for_each_text_piece(id, separator, Some(skip), &mut |piece| {
+            buffer.push_str(piece)
+        });
         buffer.trim().to_string()
     }
 

@@ -251,8 +251,7 @@ pub(crate) fn link_density_test(
     } else {
         100
     };
-    let single_link_length =
-        (n_links == 1).then(|| trimmed_char_count(doc, links[0]));
+    let single_link_length = (n_links == 1).then(|| trimmed_char_count(doc, links[0]));
     let cap = limit_length.max(single_link_length.map_or(0, |n| 2 * n + 2));
     let Some(text_length) = trimmed_char_count_below(doc, element, cap) else {
         // At least `cap` characters: not below the limit, and a single link is under 90 % of the text.

@@ -37,7 +37,10 @@ pub(crate) fn prune_unwanted_sections(
     // Prune overall discarded content (with backup in case too many nodes removed). lagebild: on the
     // caller's copy, which it hands over, instead of on a second one.
     let mut work = doc;
-    prune_unwanted_nodes_in_place_with_backup(&mut work, selector::discard::OVERALL_DISCARDED_CONTENT);
+    prune_unwanted_nodes_in_place_with_backup(
+        &mut work,
+        selector::discard::OVERALL_DISCARDED_CONTENT,
+    );
 
     // Prune images.
     if !opts.include_images {
@@ -428,7 +431,8 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = TAG_CATALOG.iter().copied().collect();
-        let pruned = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
+        let pruned =
+            prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         let text = pruned.iter_text(pruned.root(), " ");
         // Navigation and footer should be removed by OverallDiscardedContent rules.
         // Article content should remain.
@@ -447,7 +451,8 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = TAG_CATALOG.iter().copied().collect();
-        let pruned = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
+        let pruned =
+            prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         let text = pruned.iter_text(pruned.root(), " ");
         assert!(text.contains("Short article"), "content lost: {text}");
     }
@@ -463,7 +468,8 @@ mod tests {
         </body></html>"#;
         let doc = Document::parse(html);
         let potential_tags: HashSet<&str> = HashSet::default();
-        let result = prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
+        let result =
+            prune_unwanted_sections(doc.clone_document(), &potential_tags, &default_opts());
         assert!(
             result.query_selector(result.root(), "p").is_some(),
             "main paragraph must survive"

@@ -14,8 +14,8 @@
 //! Fast mode stops after the cheap DOM stages (no free text,
 //! no raw-HTML scan).
 
-use std::cmp::Reverse;
 use rustc_hash::FxHashMap as HashMap; // lagebild: FxHash
+use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};

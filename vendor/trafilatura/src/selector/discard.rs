@@ -81,17 +81,94 @@ pub(crate) const DISCARDED_IMAGE: &[super::Rule] = &[discarded_image_rule1];
 /// Port of `DiscardedTeaser`.
 pub(crate) const DISCARDED_TEASER: &[super::Rule] = &[discarded_teaser_rule1];
 
-
 // lagebild: the substring tests of the two overall-discard rules, one Aho-Corasick automaton per
 // attribute instead of one `contains` per needle (same matches: "any needle occurs in the value").
-static R1_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| automaton(&["elated", "share-", "sociable", "embedded", "embed", "subnav", "tag-list", "bar", "meta", "menu", "avigation", "navbar", "navbox", "rating", "widget", "attachment", "timestamp", "user-info", "user-profile", "-ad-", "-icon", "article-infos", "nfoline", "outbrain", "taboola", "criteo", "options", "expand", "consent", "modal-content", " ad ", "permission", "next-", "-stories", "most-popular", "mol-factbox", "yin", "zlylin", "xg1", "slide", "viewport", "overlay", "paid-content", "paidcontent", "obfuscated", "blurred"]));
+static R1_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    automaton(&[
+        "elated",
+        "share-",
+        "sociable",
+        "embedded",
+        "embed",
+        "subnav",
+        "tag-list",
+        "bar",
+        "meta",
+        "menu",
+        "avigation",
+        "navbar",
+        "navbox",
+        "rating",
+        "widget",
+        "attachment",
+        "timestamp",
+        "user-info",
+        "user-profile",
+        "-ad-",
+        "-icon",
+        "article-infos",
+        "nfoline",
+        "outbrain",
+        "taboola",
+        "criteo",
+        "options",
+        "expand",
+        "consent",
+        "modal-content",
+        " ad ",
+        "permission",
+        "next-",
+        "-stories",
+        "most-popular",
+        "mol-factbox",
+        "yin",
+        "zlylin",
+        "xg1",
+        "slide",
+        "viewport",
+        "overlay",
+        "paid-content",
+        "paidcontent",
+        "obfuscated",
+        "blurred",
+    ])
+});
 static R1_ID: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| automaton(&["related", "menu", "bmdh", "premium"]));
 static R1_ID_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| automaton(&["viral", "social", "syndication", "newsletter", "cookie", "tags", "sidebar", "banner", "breadcrumb", "bread-crumb", "author", "button", "message-container"]));
-static R2_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| automaton(&["comments-title", "nocomments", "-reply-", "message", "akismet", "suggest-links", "-hide-", "hide-print", " hidden", " hide", "noprint", "notloaded"]));
+    std::sync::LazyLock::new(|| {
+        automaton(&[
+            "viral",
+            "social",
+            "syndication",
+            "newsletter",
+            "cookie",
+            "tags",
+            "sidebar",
+            "banner",
+            "breadcrumb",
+            "bread-crumb",
+            "author",
+            "button",
+            "message-container",
+        ])
+    });
+static R2_CLASS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    automaton(&[
+        "comments-title",
+        "nocomments",
+        "-reply-",
+        "message",
+        "akismet",
+        "suggest-links",
+        "-hide-",
+        "hide-print",
+        " hidden",
+        " hide",
+        "noprint",
+        "notloaded",
+    ])
+});
 
 /// `a` and `b` joined, borrowed when one of them is empty.
 fn joined<'a>(a: &'a str, b: &'a str) -> std::borrow::Cow<'a, str> {

@@ -105,7 +105,10 @@ impl TrimmedCount {
             if c.is_whitespace() {
                 self.end_word();
             } else if c == '\u{00AD}' {
-            } else if c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}') {
+            } else if c < '\u{0300}'
+                || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
+                || nfc_stable(c)
+            {
                 self.word += 1;
                 if self.committed + usize::from(self.words > 0) + self.word >= self.cap {
                     return Err(Stop::AtCap);
@@ -140,7 +143,9 @@ pub(crate) fn trimmed_char_count_below(doc: &Document, id: NodeId, cap: usize) -
     match stop {
         None => Some(counter.finish()).filter(|&n| n < cap),
         Some(Stop::AtCap) => None,
-        Some(Stop::NotFast) => Some(trim(&doc.text_content(id)).chars().count()).filter(|&n| n < cap),
+        Some(Stop::NotFast) => {
+            Some(trim(&doc.text_content(id)).chars().count()).filter(|&n| n < cap)
+        }
     }
 }
 
@@ -164,6 +169,14 @@ pub(crate) fn trimmed_iter_text_char_count(doc: &Document, id: NodeId, separator
     } else {
         trim(&doc.iter_text(id, separator)).chars().count()
     }
+}
+
+/// Whether a text made of such characters is NFC whatever surrounds them (lagebild): combining class 0
+/// and NFC quick check Yes, so the quick check of any string of them says Yes (Cyrillic, Greek, CJK…).
+fn nfc_stable(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) == 0
+        && unicode_normalization::is_nfc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Whether `s` is certainly in NFC (lagebild): every character below U+0300 (no combining marks, no
@@ -435,6 +448,67 @@ mod tests {
             }
         }
     }
+    /// lagebild: the counts and tests that avoid building strings against building and trimming them,
+    /// on random texts spread over nested elements (whitespace, soft hyphens, combining marks, Hangul
+    /// jamo that NFC composes, Cyrillic and CJK that it keeps).
+    #[test]
+    fn counts_match_building_and_trimming() {
+        use crate::dom::Document;
+        let palette: Vec<char> =
+            "\t\n \u{A0}\u{2003}\u{AD}\u{301}\u{308}aäßZ9.дЖ漢\u{1100}\u{1161}\u{AC00}ê\u{1F600}"
+                .chars()
+                .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut text = |len: u64| -> String {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    palette[(state % palette.len() as u64) as usize]
+                })
+                .collect()
+        };
+        for round in 0..400u64 {
+            let (a, b, c, d) = (
+                text(round % 7),
+                text(round % 11),
+                text(round % 5),
+                text(round % 13),
+            );
+            let html = format!("<html><body><div id=x><p>{a}<b>{b}</b>{c}</p><span>{d}</span><br>{a}</div></body></html>");
+            let doc = Document::parse(&html);
+            let id = doc.query_selector(doc.root(), "#x").expect("div");
+            let content = doc.text_content(id);
+            assert_eq!(
+                super::trimmed_char_count(&doc, id),
+                super::trim(&content).chars().count(),
+                "{html:?}"
+            );
+            assert_eq!(
+                super::trimmed_iter_text_char_count(&doc, id, " "),
+                super::trim(&doc.iter_text(id, " ")).chars().count(),
+                "{html:?}"
+            );
+            assert_eq!(
+                doc.iter_text_char_count(id, " "),
+                doc.iter_text(id, " ").chars().count(),
+                "{html:?}"
+            );
+            assert_eq!(doc.text_char_count(id), content.chars().count(), "{html:?}");
+            assert_eq!(
+                super::text::text_chars_test(&content),
+                !super::trim(&content).is_empty(),
+                "{html:?}"
+            );
+            assert_eq!(
+                super::text::subtree_has_text_chars(&doc, id),
+                !super::trim(&content).is_empty(),
+                "{html:?}"
+            );
+        }
+    }
+
     /// lagebild: the one-pass `trim` equals upstream's three-step version.
     #[test]
     fn test_trim_matches_upstream() {
