@@ -9,8 +9,9 @@ pub mod shape;
 
 use crate::rules::{self, Rules};
 use lagebild_core::{Article, RemovalReason, Removed};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use shape::*;
-use std::collections::{HashMap, HashSet};
 
 /// Paragraphs split into what stays and what was cut.
 #[derive(Debug, Default)]
@@ -29,7 +30,7 @@ pub fn clean(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
     mark_link_lists(&paragraphs, &mut verdicts);
 
     let mut out = Cleaned::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     for (para, verdict) in paragraphs.into_iter().zip(verdicts) {
         if let Some(reason) = verdict {
             if out.outlet.is_none()
@@ -162,37 +163,41 @@ fn is_footer(lower: &str) -> bool {
 /// that do not read like a sentence; a batch step, since it needs more than one article. An outlet named by such a line replaces a missing
 /// one or a wire agency from a dateline (the outlet that printed the wire story).
 pub fn remove_outlet_repeats(articles: &mut [Article]) {
-    let groups: Vec<String> = articles.iter().map(group_key).collect();
-    let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut group_sizes: HashMap<&str, usize> = HashMap::new();
-    for (a, g) in articles.iter().zip(&groups) {
+    // The per-article work (finding candidate lines, rewriting texts) runs in parallel; only the counting
+    // is serial. Lookups borrow, so no line is copied unless it is removed.
+    let groups: Vec<String> = articles.par_iter().map(group_key).collect();
+    let candidates: Vec<Vec<&str>> = articles
+        .par_iter()
+        .map(|a| {
+            let unique: HashSet<&str> = a.text.split("\n\n").filter(|p| is_repeat_candidate(p)).collect();
+            unique.into_iter().collect()
+        })
+        .collect();
+    let mut counts: HashMap<(&str, &str), usize> = HashMap::default();
+    let mut group_sizes: HashMap<&str, usize> = HashMap::default();
+    for (lines, g) in candidates.iter().zip(&groups) {
         *group_sizes.entry(g).or_default() += 1;
-        let unique: HashSet<&str> = a.text.split("\n\n").collect();
-        for p in unique.into_iter().filter(|p| is_repeat_candidate(p)) {
+        for &p in lines {
             *counts.entry((g, p)).or_default() += 1;
         }
     }
-    let repeated: HashSet<(String, String)> = counts
-        .into_iter()
-        .filter(|((g, _), n)| *n >= 2 && group_sizes[g] >= 2)
-        .map(|((g, p), _)| (g.to_string(), p.to_string()))
-        .collect();
+    let mut repeated: HashMap<String, HashSet<String>> = HashMap::default();
+    for ((g, p), n) in counts {
+        if n >= 2 && group_sizes[g] >= 2 {
+            repeated.entry(g.to_string()).or_default().insert(p.to_string());
+        }
+    }
+    drop(candidates);
     if repeated.is_empty() {
         return;
     }
-    for (a, g) in articles.iter_mut().zip(groups) {
-        let mut kept = Vec::new();
-        let mut found = Vec::new();
-        for p in a.text.split("\n\n") {
-            if repeated.contains(&(g.clone(), p.to_string())) {
-                found.push(p.to_string());
-            } else {
-                kept.push(p);
-            }
-        }
+    articles.par_iter_mut().zip(groups.par_iter()).for_each(|(a, g)| {
+        let Some(lines) = repeated.get(g) else { return };
+        let (found, kept): (Vec<&str>, Vec<&str>) = a.text.split("\n\n").partition(|p| lines.contains(*p));
         if found.is_empty() {
-            continue;
+            return;
         }
+        let found: Vec<String> = found.into_iter().map(str::to_string).collect();
         a.text = kept.join("\n\n");
         let is_agency = a.outlet.as_deref().is_some_and(|o| rules::AGENCIES.iter().any(|(_, name)| *name == o));
         if a.outlet.is_none() || is_agency {
@@ -205,10 +210,9 @@ pub fn remove_outlet_repeats(articles: &mut [Article]) {
             }
         }
         a.removed.extend(found.into_iter().map(|text| Removed { text, reason: RemovalReason::Repeated }));
-    }
+    });
 }
 
-/// Files are grouped by folder (saved articles are filed by site), records and feed items by outlet.
 fn group_key(a: &Article) -> String {
     match (a.source.split_once('#'), &a.outlet) {
         (Some(_), Some(o)) => format!("outlet:{o}"),
