@@ -801,6 +801,17 @@ impl Document {
         self.walk_below(id, &mut visit);
     }
 
+    /// How many nodes the document holds (lagebild): removals and strips lower it, so an unchanged count
+    /// after a cleaning step that only removes and strips means an unchanged tree.
+    pub(crate) fn node_count(&self) -> usize {
+        let mut n = 0;
+        self.walk_below(self.root(), &mut |_| {
+            n += 1;
+            true
+        });
+        n
+    }
+
     /// Visits the nodes below `id` (any kind, not `id` itself) in document order (lagebild): by
     /// first-child and next-sibling links, one step per node; `visit` returning false skips the node's
     /// subtree.

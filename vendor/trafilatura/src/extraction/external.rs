@@ -48,6 +48,9 @@ pub(crate) fn compare_external_extraction(
     debug_assert_eq!(extracted_text, trim(&body_text(&extracted_doc)));
     let mut len_extracted = extracted_text.chars().count();
     let mut extracted_doc = extracted_doc;
+    // lagebild: the text of `extracted_doc` follows it (candidates and justext come with theirs), so the
+    // final text is rebuilt only when sanitising changed the tree.
+    let mut extracted_text = extracted_text;
 
     // Bypass for FavorRecall when we already have plenty of text.
     if opts.focus == ExtractionFocus::FavorRecall
@@ -116,6 +119,7 @@ pub(crate) fn compare_external_extraction(
         );
         if usable {
             extracted_doc = candidate_doc;
+            extracted_text = candidate_text;
             len_extracted = len_candidate;
         }
 
@@ -134,6 +138,7 @@ pub(crate) fn compare_external_extraction(
             // Use justext if it produced text and the current extraction isn't >4x longer.
             if len_jt > 0 && len_extracted <= 4 * len_jt {
                 extracted_doc = jt_doc;
+                extracted_text = jt_text;
                 len_extracted = len_jt;
                 jt_used = true;
             }
@@ -143,12 +148,18 @@ pub(crate) fn compare_external_extraction(
     // Only sanitize if readability was used and justext wasn't.
     // Port of Python: `if use_readability and not jt_result`.
     if !jt_used {
+        // Sanitising only removes nodes (and renames elements text does not depend on), so an unchanged
+        // node count means an unchanged text.
+        let before = extracted_doc.node_count();
         sanitize_tree(&mut extracted_doc, opts);
+        if extracted_doc.node_count() != before {
+            extracted_text = trim(&body_text(&extracted_doc));
+        }
     }
 
     let _ = len_extracted; // may be used for logging
-    let final_text = trim(&body_text(&extracted_doc));
-    (extracted_doc, final_text)
+    debug_assert_eq!(extracted_text, trim(&body_text(&extracted_doc)));
+    (extracted_doc, extracted_text)
 }
 
 /// Extractions of at least this many characters keep the readability comparison only when the page's
