@@ -306,61 +306,58 @@ impl Document {
 
     /// All element descendants in document order (depth-first), excluding `id` itself.
     pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
-        self.html
-            .tree
-            .get(id)
-            .map(|n| {
-                // ego-tree's descendants() includes the root node; skip it.
-                n.descendants()
-                    .skip(1)
-                    .filter(|d| d.value().is_element())
-                    .map(|d| d.id())
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.elements_below(id, |_| true)
     }
 
     /// All element descendants with the given tag name, excluding `id` itself.
     /// If `tag == "*"` returns all element descendants.
     pub fn get_elements_by_tag_name(&self, id: NodeId, tag: &str) -> Vec<NodeId> {
-        self.html
-            .tree
-            .get(id)
-            .map(|n| {
-                n.descendants()
-                    .skip(1)
-                    .filter(|d| {
-                        if let Node::Element(el) = d.value() {
-                            tag == "*" || el.name() == tag
-                        } else {
-                            false
-                        }
-                    })
-                    .map(|d| d.id())
-                    .collect()
-            })
-            .unwrap_or_default()
+        if tag == "*" {
+            return self.elements_below(id, |_| true);
+        }
+        let name = LocalName::from(tag);
+        self.elements_below(id, |el| el.name.local == name)
     }
 
     /// All element descendants matching any of the given tag names, excluding `id` itself.
     pub fn get_all_nodes_with_tag(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
-        self.html
-            .tree
-            .get(id)
-            .map(|n| {
-                n.descendants()
-                    .skip(1)
-                    .filter(|d| {
-                        if let Node::Element(el) = d.value() {
-                            tags.contains(&el.name())
-                        } else {
-                            false
-                        }
-                    })
-                    .map(|d| d.id())
-                    .collect()
-            })
-            .unwrap_or_default()
+        let names: Vec<LocalName> = tags.iter().map(|&t| LocalName::from(t)).collect();
+        self.elements_below(id, |el| names.contains(&el.name.local))
+    }
+
+    /// The element descendants of `id` (not `id` itself) that `keep` accepts, in document order
+    /// (lagebild): a walk by first-child and next-sibling links, one step per node, comparing interned
+    /// names instead of strings.
+    fn elements_below(
+        &self,
+        id: NodeId,
+        keep: impl Fn(&scraper::node::Element) -> bool,
+    ) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let Some(mut current) = self.html.tree.get(id).and_then(|n| n.first_child()) else {
+            return out;
+        };
+        loop {
+            if let Node::Element(el) = current.value() {
+                if keep(el) {
+                    out.push(current.id());
+                }
+            }
+            if let Some(child) = current.first_child() {
+                current = child;
+                continue;
+            }
+            loop {
+                if let Some(next) = current.next_sibling() {
+                    current = next;
+                    break;
+                }
+                match current.parent() {
+                    Some(parent) if parent.id() != id => current = parent,
+                    _ => return out,
+                }
+            }
+        }
     }
 
     /// First element descendant matching the CSS selector, scoped to subtree `id`.
