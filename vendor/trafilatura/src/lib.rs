@@ -496,7 +496,7 @@ fn salvage_forum_posts(
     );
     *content_doc = Document::parse(&full_html);
     let new_body = content_doc.body().unwrap_or_else(|| content_doc.root());
-    *tmp_body_text = trim(&content_doc.iter_text(new_body, " "));
+    *tmp_body_text = utils::trimmed_iter_text(&content_doc, new_body, " ");
 }
 
 /// Re-runs content extraction in FavorRecall mode on a prepared copy of the

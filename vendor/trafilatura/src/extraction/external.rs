@@ -106,7 +106,7 @@ pub(crate) fn compare_external_extraction(
             continue;
         };
 
-        let candidate_text = trim(&body_text(&candidate_doc));
+        let candidate_text = body_text_trimmed(&candidate_doc);
         let len_candidate = candidate_text.chars().count();
         let _ = title; // Used for logging in Go; available for tracing if needed.
 
@@ -153,7 +153,7 @@ pub(crate) fn compare_external_extraction(
         let before = extracted_doc.node_count();
         sanitize_tree(&mut extracted_doc, opts);
         if extracted_doc.node_count() != before {
-            extracted_text = trim(&body_text(&extracted_doc));
+            extracted_text = body_text_trimmed(&extracted_doc);
         }
     }
 
@@ -330,6 +330,12 @@ fn generate_readability_candidate_from_tree(html: scraper::Html) -> Option<Docum
 fn body_text(doc: &Document) -> String {
     let root = doc.body().unwrap_or_else(|| doc.root());
     doc.iter_text(root, " ")
+}
+
+/// `trim(&body_text(doc))` in one pass (lagebild, see [`crate::utils::trimmed_iter_text`]).
+fn body_text_trimmed(doc: &Document) -> String {
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    crate::utils::trimmed_iter_text(doc, root, " ")
 }
 
 /// Check if a fallback candidate is better than the current extraction result.
@@ -542,7 +548,7 @@ pub(crate) fn justext_rescue(
         let html = cleaned.outer_html(html_root);
         try_justext(&html, &stoplist)
     };
-    let text = trim(&body_text(&result_doc));
+    let text = body_text_trimmed(&result_doc);
     if text.is_empty() {
         return None;
     }

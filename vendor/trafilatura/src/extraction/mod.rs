@@ -12,7 +12,6 @@ use crate::options::{ExtractionFocus, Options};
 use crate::selector;
 use crate::settings::{TAG_CATALOG, XML_HEAD_TAGS, XML_LB_TAGS, XML_LIST_TAGS, XML_REF_TAGS};
 use crate::utils::lru::LruCache;
-use crate::utils::trim;
 
 use elements::handle_text_elem;
 use html_processing::{
@@ -305,7 +304,7 @@ pub(crate) fn extract_content(
     // Strip bare <div> wrappers (keep children).
     result_doc.strip_tags(body_id, &["div"]);
 
-    let tmp_text = trim(&result_doc.iter_text(body_id, " "));
+    let tmp_text = crate::utils::trimmed_iter_text(&result_doc, body_id, " ");
 
     (result_doc, tmp_text)
 }

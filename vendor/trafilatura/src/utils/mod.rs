@@ -154,6 +154,32 @@ pub(crate) fn trimmed_char_count(doc: &Document, id: NodeId) -> usize {
     trimmed_char_count_below(doc, id, usize::MAX).unwrap_or(usize::MAX)
 }
 
+/// `trim(&doc.iter_text(id, separator))` built in one pass over the text pieces (lagebild): whitespace
+/// runs become one space, soft hyphens are dropped, words may run across pieces; NFC as in [`trim`].
+pub(crate) fn trimmed_iter_text(doc: &Document, id: NodeId, separator: &str) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    doc.for_each_text_piece(id, separator, None, &mut |piece| {
+        for (i, segment) in piece.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                space = true;
+            }
+            for c in segment.chars().filter(|&c| c != '\u{00AD}') {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    });
+    if is_nfc_fast(&out) {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
 /// `trim(&doc.iter_text(id, separator)).chars().count()` without building either string (lagebild);
 /// text with a character NFC might change is counted the slow way.
 pub(crate) fn trimmed_iter_text_char_count(doc: &Document, id: NodeId, separator: &str) -> usize {
@@ -496,6 +522,10 @@ mod tests {
                 "{html:?}"
             );
             assert_eq!(doc.text_char_count(id), content.chars().count(), "{html:?}");
+            for sep in [" ", ""] {
+                let built = super::trim(&doc.iter_text(id, sep));
+                assert_eq!(super::trimmed_iter_text(&doc, id, sep), built, "{html:?}");
+            }
             assert_eq!(
                 super::text::text_chars_test(&content),
                 !super::trim(&content).is_empty(),
