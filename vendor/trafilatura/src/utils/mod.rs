@@ -160,9 +160,21 @@ pub(crate) fn trimmed_iter_text(doc: &Document, id: NodeId, separator: &str) -> 
     let mut out = String::new();
     let mut space = false;
     doc.for_each_text_piece(id, separator, None, &mut |piece| {
+        let soft_hyphens = piece.contains('\u{00AD}');
         for (i, segment) in piece.split(char::is_whitespace).enumerate() {
             if i > 0 {
                 space = true;
+            }
+            if segment.is_empty() {
+                continue;
+            }
+            if !soft_hyphens {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push_str(segment);
+                continue;
             }
             for c in segment.chars().filter(|&c| c != '\u{00AD}') {
                 if space && !out.is_empty() {
