@@ -8,6 +8,9 @@ const SUPPORTED: [Language; 2] = [Language::German, Language::English];
 /// Characters of the text's beginning that detection looks at.
 const SAMPLE_CHARS: usize = 500;
 
+/// Characters of the text's beginning whose function words are counted.
+const FUNCTION_WORD_SAMPLE_CHARS: usize = 2000;
+
 /// Function words of one language a sample needs before [`by_function_words`] decides without lingua.
 const MIN_FUNCTION_WORDS: usize = 12;
 
@@ -20,17 +23,24 @@ fn detector() -> &'static LanguageDetector {
 pub fn detect(text: &str) -> Option<String> {
     // A prefix is plenty to tell two languages apart and keeps detection from dominating extraction:
     // lingua's cost grows with the sample (2,000 characters cost ~0.7 ms, as much as all extractors).
-    let cut = text.char_indices().nth(SAMPLE_CHARS).map_or(text.len(), |(i, _)| i);
-    let cut = text[..cut].rfind(char::is_whitespace).filter(|&i| i > cut / 2).unwrap_or(cut);
-    let sample = &text[..cut];
+    let sample = prefix(text, SAMPLE_CHARS);
     if sample.chars().filter(|c| c.is_alphabetic()).count() < 12 {
         return None;
     }
-    if let Some(code) = by_function_words(sample) {
+    // Function words are counted on a longer prefix (microseconds), so that a page opening with a
+    // headline or a list still gets decided without lingua.
+    if let Some(code) = by_function_words(prefix(text, FUNCTION_WORD_SAMPLE_CHARS)) {
         return Some(code.to_string());
     }
     let lang = detector().detect_language_of(sample)?;
     Some(lang.iso_code_639_1().to_string())
+}
+
+/// The text's first `chars` characters, cut back to a word boundary when one is in the second half.
+fn prefix(text: &str, chars: usize) -> &str {
+    let cut = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+    let cut = text[..cut].rfind(char::is_whitespace).filter(|&i| i > cut / 2).unwrap_or(cut);
+    &text[..cut]
 }
 
 /// The language whose function words fill the sample while the others' are (nearly) absent — the common
