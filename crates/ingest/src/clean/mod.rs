@@ -163,34 +163,38 @@ fn is_footer(lower: &str) -> bool {
 /// that do not read like a sentence; a batch step, since it needs more than one article. An outlet named by such a line replaces a missing
 /// one or a wire agency from a dateline (the outlet that printed the wire story).
 pub fn remove_outlet_repeats(articles: &mut [Article]) {
-    // The per-article work (finding candidate lines, rewriting texts) runs in parallel; only the counting
-    // is serial. Lookups borrow, so no line is copied unless it is removed.
+    // Finding each article's candidate lines and rewriting texts run per article in parallel, counting per
+    // group in parallel. Lookups borrow, so no line is copied unless it is removed.
     let groups: Vec<String> = articles.par_iter().map(group_key).collect();
-    let candidates: Vec<Vec<&str>> = articles
-        .par_iter()
-        .map(|a| {
-            let unique: HashSet<&str> = a.text.split("\n\n").filter(|p| is_repeat_candidate(p)).collect();
-            unique.into_iter().collect()
+    let candidates: Vec<HashSet<&str>> =
+        articles.par_iter().map(|a| a.text.split("\n\n").filter(|p| is_repeat_candidate(p)).collect()).collect();
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, g) in groups.iter().enumerate() {
+        members.entry(g).or_default().push(i);
+    }
+    // A group's repeated lines: candidates in at least two of its articles.
+    let repeated: HashMap<&str, HashSet<&str>> = members
+        .into_par_iter()
+        .filter(|(_, idx)| idx.len() >= 2)
+        .map(|(g, idx)| {
+            let mut counts: HashMap<&str, usize> = HashMap::default();
+            for &i in &idx {
+                for &p in &candidates[i] {
+                    *counts.entry(p).or_default() += 1;
+                }
+            }
+            (g, counts.into_iter().filter(|&(_, n)| n >= 2).map(|(p, _)| p).collect::<HashSet<&str>>())
         })
+        .filter(|(_, lines)| !lines.is_empty())
         .collect();
-    let mut counts: HashMap<(&str, &str), usize> = HashMap::default();
-    let mut group_sizes: HashMap<&str, usize> = HashMap::default();
-    for (lines, g) in candidates.iter().zip(&groups) {
-        *group_sizes.entry(g).or_default() += 1;
-        for &p in lines {
-            *counts.entry((g, p)).or_default() += 1;
-        }
-    }
-    let mut repeated: HashMap<String, HashSet<String>> = HashMap::default();
-    for ((g, p), n) in counts {
-        if n >= 2 && group_sizes[g] >= 2 {
-            repeated.entry(g.to_string()).or_default().insert(p.to_string());
-        }
-    }
-    drop(candidates);
     if repeated.is_empty() {
         return;
     }
+    // Owned copies, so that the texts can be rewritten.
+    let repeated: HashMap<String, HashSet<String>> = repeated
+        .into_iter()
+        .map(|(g, lines)| (g.to_string(), lines.into_iter().map(str::to_string).collect()))
+        .collect();
     articles.par_iter_mut().zip(groups.par_iter()).for_each(|(a, g)| {
         let Some(lines) = repeated.get(g) else { return };
         let (found, kept): (Vec<&str>, Vec<&str>) = a.text.split("\n\n").partition(|p| lines.contains(*p));
