@@ -50,7 +50,7 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
         Some(tree) => tree_text(tree),
         None => fragment_text(&result.content_html),
     };
-    let text = main_text(if blocks.is_empty() { &result.content_text } else { &blocks });
+    let text = without_furniture(if blocks.is_empty() { paragraphs(&result.content_text) } else { blocks });
     if text.is_empty() {
         return None;
     }
@@ -65,10 +65,9 @@ pub fn extract_html(html: &str) -> Option<HtmlPage> {
     })
 }
 
-/// The extracted text as paragraphs separated by one blank line, spaces inside a line collapsed; short
-/// page furniture the extractor lets through (see [`furniture`]) is dropped.
-fn main_text(raw: &str) -> String {
-    let text = paragraphs(raw);
+/// The extracted text (paragraphs separated by one blank line, see [`paragraphs`]) without the short page
+/// furniture the extractor lets through (see [`furniture`]).
+fn without_furniture(text: String) -> String {
     if !text.lines().any(furniture) {
         return text;
     }
