@@ -76,4 +76,18 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+
+    /// The option index names the purge delay: its bundled default (1 s in mimalloc v3) reads back, and
+    /// the value `tune_allocator` sets does too.
+    #[test]
+    fn purge_delay_option_is_the_one_tuned() {
+        // SAFETY: reads and sets a plain integer option of the allocator.
+        unsafe {
+            if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+                assert_eq!(libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY), 1000);
+            }
+            super::tune_allocator();
+            assert_eq!(libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY), 10_000);
+        }
+    }
 }
