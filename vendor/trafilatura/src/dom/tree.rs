@@ -301,6 +301,15 @@ impl Document {
         if self.is_void_element(id) {
             return;
         }
+        // lagebild: nothing to replace when the text already is that single node (or absent and empty).
+        if let Some(node) = self.tree.get(id) {
+            let mut leading = node.children().take_while(|c| !c.value().is_element());
+            match (leading.next(), leading.next()) {
+                (None, _) if text.is_empty() => return,
+                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == text) => return,
+                _ => {}
+            }
+        }
 
         // Remove existing leading text nodes (up to first element child).
         let to_remove: Vec<NodeId> = {
@@ -388,6 +397,16 @@ impl Document {
             Some(p) if !self.is_void_element(p) => p,
             _ => return,
         };
+
+        // lagebild: nothing to replace when the tail already is that single node (or absent and empty).
+        if let Some(node) = self.tree.get(id) {
+            let mut after = node.next_siblings().take_while(|c| !c.value().is_element());
+            match (after.next(), after.next()) {
+                (None, _) if tail.is_empty() => return,
+                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == tail) => return,
+                _ => {}
+            }
+        }
 
         // Remove existing tail text nodes.
         let old_tails = self.tail_nodes(id);
