@@ -217,6 +217,7 @@ pub fn remove_outlet_repeats(articles: &mut [Article]) {
     });
 }
 
+/// Files are grouped by folder (saved articles are filed by site), records and feed items by outlet.
 fn group_key(a: &Article) -> String {
     match (a.source.split_once('#'), &a.outlet) {
         (Some(_), Some(o)) => format!("outlet:{o}"),

@@ -306,7 +306,9 @@ impl Document {
             let mut leading = node.children().take_while(|c| !c.value().is_element());
             match (leading.next(), leading.next()) {
                 (None, _) if text.is_empty() => return,
-                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == text) => return,
+                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == text) => {
+                    return
+                }
                 _ => {}
             }
         }
@@ -403,7 +405,9 @@ impl Document {
             let mut after = node.next_siblings().take_while(|c| !c.value().is_element());
             match (after.next(), after.next()) {
                 (None, _) if tail.is_empty() => return,
-                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == tail) => return,
+                (Some(only), None) if matches!(only.value(), Node::Text(t) if &**t == tail) => {
+                    return
+                }
                 _ => {}
             }
         }
@@ -887,9 +891,7 @@ impl Document {
     ///
     /// Port of `etree.IterText`.
     pub fn iter_text(&self, id: NodeId, separator: &str) -> String {
-        let mut buffer = String::new();
-        self.for_each_text_piece(id, separator, None, &mut |piece| buffer.push_str(piece));
-        buffer.trim().to_string()
+        self.iter_text_skipping(id, separator, None)
     }
 
     /// `self.iter_text(id, separator).chars().count()` without building the string (lagebild): the
@@ -944,12 +946,10 @@ impl Document {
         &self,
         id: NodeId,
         separator: &str,
-        skip: &rustc_hash::FxHashSet<NodeId>,
+        skip: Option<&rustc_hash::FxHashSet<NodeId>>,
     ) -> String {
         let mut buffer = String::new();
-        self.for_each_text_piece(id, separator, Some(skip), &mut |piece| {
-            buffer.push_str(piece)
-        });
+        self.for_each_text_piece(id, separator, skip, &mut |piece| buffer.push_str(piece));
         buffer.trim().to_string()
     }
 

@@ -131,6 +131,9 @@ pub(crate) fn prune_unwanted_nodes(doc: &Document, rules: &[Rule], with_backup: 
 pub(crate) fn prune_unwanted_nodes_in_place_with_backup(doc: &mut Document, rules: &[Rule]) {
     let root = doc.root();
     let matches = query_all_outermost(doc, root, rules);
+    if matches.is_empty() {
+        return;
+    }
     let old_len = doc.iter_text_char_count(root, " ");
     let skip: rustc_hash::FxHashSet<NodeId> = matches.iter().copied().collect();
     let new_len = doc.iter_text_char_count_skipping(root, " ", Some(&skip));

@@ -697,7 +697,7 @@ fn extract_dom_author(doc: &Document) -> String {
             if gone.contains(&id) || !rule(doc, id) {
                 continue;
             }
-            let text = trim(&doc.iter_text_skipping(id, " ", &gone));
+            let text = trim(&doc.iter_text_skipping(id, " ", Some(&gone)));
             let len = text.chars().count();
             if len > 2 && len < 120 {
                 author = text;

@@ -30,10 +30,6 @@ pub(crate) fn query(doc: &Document, root: NodeId, rules: &[Rule]) -> Option<Node
     None
 }
 
-/// Returns all elements in the subtree of `root` that satisfy any rule,
-/// in document order.
-///
-/// Port of `QueryAll`.
 /// The elements below `root` matched by any rule, except those inside a match (lagebild): for pruning,
 /// where removing a match removes everything inside it, so the rules need not be tested there.
 pub(crate) fn query_all_outermost(doc: &Document, root: NodeId, rules: &[Rule]) -> Vec<NodeId> {
@@ -52,6 +48,10 @@ pub(crate) fn query_all_outermost(doc: &Document, root: NodeId, rules: &[Rule]) 
     matches
 }
 
+/// Returns all elements in the subtree of `root` that satisfy any rule,
+/// in document order.
+///
+/// Port of `QueryAll`.
 pub(crate) fn query_all(doc: &Document, root: NodeId, rules: &[Rule]) -> Vec<NodeId> {
     let mut matches = Vec::new();
     for id in doc.get_elements_by_tag_name(root, "*") {

@@ -105,10 +105,7 @@ impl TrimmedCount {
             if c.is_whitespace() {
                 self.end_word();
             } else if c == '\u{00AD}' {
-            } else if c < '\u{0300}'
-                || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
-                || nfc_stable(c)
-            {
+            } else if nfc_fast_char(c) || nfc_stable(c) {
                 self.word += 1;
                 if self.committed + usize::from(self.words > 0) + self.word >= self.cap {
                     return Err(Stop::AtCap);
@@ -162,27 +159,20 @@ pub(crate) fn trimmed_iter_text(doc: &Document, id: NodeId, separator: &str) -> 
     doc.for_each_text_piece(id, separator, None, &mut |piece| {
         let soft_hyphens = piece.contains('\u{00AD}');
         for (i, segment) in piece.split(char::is_whitespace).enumerate() {
-            if i > 0 {
-                space = true;
-            }
-            if segment.is_empty() {
+            space |= i > 0;
+            let word = if soft_hyphens {
+                std::borrow::Cow::Owned(segment.replace('\u{00AD}', ""))
+            } else {
+                std::borrow::Cow::Borrowed(segment)
+            };
+            if word.is_empty() {
                 continue;
             }
-            if !soft_hyphens {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push_str(segment);
-                continue;
+            if space && !out.is_empty() {
+                out.push(' ');
             }
-            for c in segment.chars().filter(|&c| c != '\u{00AD}') {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c);
-            }
+            space = false;
+            out.push_str(&word);
         }
     });
     if is_nfc_fast(&out) {
@@ -217,16 +207,20 @@ fn nfc_stable(c: char) -> bool {
             == unicode_normalization::IsNormalized::Yes
 }
 
-/// Whether `s` is certainly in NFC (lagebild): every character below U+0300 (no combining marks, no
-/// decompositions that NFC applies), or in general punctuation U+2002–U+206F or the currency symbols
-/// U+20A0–U+20C0 (quotes, dashes, €: NFC_QC=Yes, combining class 0); otherwise the quick check decides.
+/// The characters NFC leaves alone that a range test finds (lagebild): below U+0300 (no combining marks, no
+/// decompositions NFC applies), general punctuation U+2002–U+206F and currency symbols U+20A0–U+20C0
+/// (quotes, dashes, €: NFC_QC=Yes, combining class 0).
+fn nfc_fast_char(c: char) -> bool {
+    c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
+}
+
+/// Whether `s` is certainly in NFC (lagebild): every character passes [`nfc_fast_char`], otherwise the
+/// quick check decides.
 fn is_nfc_fast(s: &str) -> bool {
     // lagebild: every character below U+0300 (the first combining mark) is NFC; in UTF-8 those are
     // exactly the texts whose bytes are all below 0xCC (lead bytes from 0xCC on start U+0300 and up).
     s.bytes().all(|b| b < 0xCC)
-        || s.chars().all(|c| {
-            c < '\u{0300}' || matches!(c, '\u{2002}'..='\u{206F}' | '\u{20A0}'..='\u{20C0}')
-        })
+        || s.chars().all(nfc_fast_char)
         || unicode_normalization::is_nfc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
 }
